@@ -1,0 +1,102 @@
+import { assertNever } from "./assert.js";
+
+/**
+ * The closed set of API error codes. Adding a code forces a decision on its HTTP status in
+ * `httpStatusOf`, so no error ships without one.
+ */
+export type ApiErrorCode =
+  | "validation_error"
+  | "invalid_json"
+  | "body_too_large"
+  | "unsupported_media_type"
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "route_not_found"
+  | "method_not_allowed"
+  | "conflict"
+  | "overloaded"
+  | "internal_error";
+
+export type ApiErrorType =
+  | "invalid_request_error"
+  | "authentication_error"
+  | "permission_error"
+  | "rate_limit_error"
+  | "api_error";
+
+export interface ApiErrorBody {
+  readonly type: ApiErrorType;
+  readonly code: ApiErrorCode;
+  readonly message: string;
+  readonly param?: string;
+}
+
+/** An expected failure that a transport renders in the one error shape. */
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly param?: string,
+  ) {
+    super(message);
+  }
+  toBody(): ApiErrorBody {
+    const body: ApiErrorBody = { type: errorTypeOf(this.code), code: this.code, message: this.message };
+    return this.param === undefined ? body : { ...body, param: this.param };
+  }
+}
+
+export function httpStatusOf(code: ApiErrorCode): number {
+  switch (code) {
+    case "validation_error":
+    case "invalid_json":
+      return 400;
+    case "unauthenticated":
+      return 401;
+    case "forbidden":
+      return 403;
+    case "not_found":
+    case "route_not_found":
+      return 404;
+    case "method_not_allowed":
+      return 405;
+    case "conflict":
+      return 409;
+    case "body_too_large":
+      return 413;
+    case "unsupported_media_type":
+      return 415;
+    case "overloaded":
+      return 503;
+    case "internal_error":
+      return 500;
+    default:
+      return assertNever(code);
+  }
+}
+
+export function errorTypeOf(code: ApiErrorCode): ApiErrorType {
+  switch (code) {
+    case "unauthenticated":
+      return "authentication_error";
+    case "forbidden":
+      return "permission_error";
+    case "overloaded":
+      return "rate_limit_error";
+    case "internal_error":
+      return "api_error";
+    case "validation_error":
+    case "invalid_json":
+    case "body_too_large":
+    case "unsupported_media_type":
+    case "not_found":
+    case "route_not_found":
+    case "method_not_allowed":
+    case "conflict":
+      return "invalid_request_error";
+    default:
+      return assertNever(code);
+  }
+}

@@ -1,0 +1,4 @@
+export { Ledger, type LedgerOptions } from "./ledger.js";
+export * from "./types.js";
+export * from "./limits.js";
+export type { TransferCursor } from "./storage.js";

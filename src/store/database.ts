@@ -1,0 +1,90 @@
+import fs from "node:fs";
+import path from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { DatabaseConfig } from "./config.js";
+import type { Tables } from "./tables.js";
+
+/** How long a SQLite writer waits for another process's write lock before failing. */
+export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+/** How long a PostgreSQL statement may run before the server cancels it. */
+export const PG_STATEMENT_TIMEOUT_MS = 30_000;
+export const PG_CONNECT_TIMEOUT_MS = 5_000;
+
+export type SqliteHandle = SqliteDatabase.Database;
+
+export type Database =
+  | {
+      readonly engine: "sqlite";
+      readonly db: Kysely<Tables>;
+      readonly sqlite: SqliteHandle;
+      close(): Promise<void>;
+    }
+  | {
+      readonly engine: "postgres";
+      readonly db: Kysely<Tables>;
+      readonly pool: pg.Pool;
+      close(): Promise<void>;
+    };
+
+export type Engine = Database["engine"];
+
+export function openDatabase(config: DatabaseConfig): Database {
+  return config.engine === "sqlite" ? openSqlite(config.path) : openPostgres(config.url, config.poolSizeMax);
+}
+
+/**
+ * One connection serves the whole process. WAL with synchronous=FULL makes every committed
+ * transaction durable before the commit returns, which is what lets the ledger acknowledge a
+ * transfer only once it is on disk.
+ */
+function openSqlite(file: string): Database {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  // Larger page cache: the ledger's hot indexes stay in memory.
+  sqlite.pragma("cache_size = -65536");
+  sqlite.defaultSafeIntegers(true);
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    engine: "sqlite",
+    db,
+    sqlite,
+    close: async () => {
+      await db.destroy();
+      if (sqlite.open) sqlite.close();
+    },
+  };
+}
+
+/** int8 and numeric come back as bigint; everything else as pg parses it by default. */
+const pgTypes = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === pg.types.builtins.INT8) return (value: string) => BigInt(value);
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+function openPostgres(url: string, poolSizeMax: number): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSizeMax,
+    connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
+    statement_timeout: PG_STATEMENT_TIMEOUT_MS,
+    types: pgTypes,
+    // Durability is the server default; set it explicitly so a tuned server cannot weaken it.
+    options: "-c synchronous_commit=on",
+  });
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    engine: "postgres",
+    db,
+    pool,
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { type Kysely, type Migration, type MigrationResultSet, Migrator } from "kysely";
+import type { Database, Engine } from "./database.js";
+import { ledgerMigration } from "./migrations/001-ledger.js";
+
+function migrationsFor(engine: Engine): Record<string, Migration> {
+  return {
+    "001-ledger": ledgerMigration(engine),
+  };
+}
+
+/** Brings the schema to the latest version; safe to run on every start and from several processes. */
+export async function migrateToLatest(database: Database): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db: database.db as unknown as Kysely<unknown>,
+    provider: { getMigrations: async () => migrationsFor(database.engine) },
+  });
+  const result = await migrator.migrateToLatest();
+  if (result.error !== undefined) {
+    throw result.error instanceof Error ? result.error : new Error(String(result.error));
+  }
+  return result;
+}
