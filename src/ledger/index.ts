@@ -2,3 +2,4 @@ export { Ledger, type LedgerOptions } from "./ledger.js";
 export * from "./types.js";
 export * from "./limits.js";
 export type { TransferCursor } from "./storage.js";
+export * from "./schema.js";

@@ -1,0 +1,78 @@
+/**
+ * The HTTP transport: `buildApp(deps)` assembles Fastify with the error shape, auth, OpenAPI and
+ * the routes; `listen` is the caller's business, so tests drive the same app through inject or a
+ * real socket.
+ */
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { operatorAuth } from "./auth.js";
+import { errorsPlugin } from "./errors.js";
+import { BODY_BYTES_MAX, REQUEST_TIMEOUT_MS } from "./limits.js";
+import { healthRoute } from "./routes/health.js";
+import { createAccountsRoute } from "./routes/ledger-create-accounts.js";
+import { getAccountRoute } from "./routes/ledger-get-account.js";
+import { getBalanceRoute } from "./routes/ledger-get-balance.js";
+import { getTransferRoute } from "./routes/ledger-get-transfer.js";
+import { listAccountTransfersRoute } from "./routes/ledger-list-account-transfers.js";
+import { submitTransfersRoute } from "./routes/ledger-submit-transfers.js";
+import type { AppDeps, AppInstance } from "./types.js";
+
+export const API_VERSION = "0.1.0";
+
+export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions["logger"] } = {}) {
+  const fastify = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_BYTES_MAX,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    onProtoPoisoning: "error",
+    onConstructorPoisoning: "error",
+    // Request ids in logs and the `Request-Id` response header tie a failure report to its log line.
+    requestIdHeader: "request-id",
+    genReqId: () => `req_${crypto.randomUUID().replaceAll("-", "")}`,
+  }).withTypeProvider<ZodTypeProvider>();
+  fastify.setValidatorCompiler(validatorCompiler);
+  fastify.setSerializerCompiler(serializerCompiler);
+  // The API speaks JSON only: any other body is answered 415, not parsed as a string.
+  fastify.removeContentTypeParser("text/plain");
+  const app = fastify as unknown as AppInstance;
+  app.decorate("deps", deps);
+  app.addHook("onSend", async (request, reply) => {
+    void reply.header("request-id", request.id);
+  });
+  await app.register(errorsPlugin);
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "AgentPay API",
+        version: API_VERSION,
+        description: "The payment layer for AI agents. Amounts are integers in minor units with an ISO 4217 currency.",
+      },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer" } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs" });
+  app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  healthRoute(app);
+  await app.register(async (v1) => {
+    const scoped = v1 as unknown as AppInstance;
+    scoped.addHook("onRequest", operatorAuth(deps.operatorKey));
+    createAccountsRoute(scoped);
+    getAccountRoute(scoped);
+    getBalanceRoute(scoped);
+    listAccountTransfersRoute(scoped);
+    submitTransfersRoute(scoped);
+    getTransferRoute(scoped);
+  });
+  return app;
+}
