@@ -49,7 +49,7 @@ describe.each(engines)("ledger HTTP API on %s", (engine) => {
   });
 
   it("serves the OpenAPI document and its reference page", async () => {
-    const doc = await (await fetch(`${server.url}/openapi.json`)).json();
+    const doc: any = await (await fetch(`${server.url}/openapi.json`)).json();
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toContain("/v1/ledger/transfers");
     const page = await fetch(`${server.url}/docs/`);
@@ -123,7 +123,7 @@ describe.each(engines)("ledger HTTP API on %s", (engine) => {
   it("refuses requests without the operator key", async () => {
     const none = await fetch(`${server.url}/v1/ledger/accounts/alice`);
     expect(none.status).toBe(401);
-    expect((await none.json()).error).toMatchObject({ type: "authentication_error", code: "unauthenticated" });
+    expect(((await none.json()) as any).error).toMatchObject({ type: "authentication_error", code: "unauthenticated" });
     const wrong = await server.call("GET", "/v1/ledger/accounts/alice", undefined, { authorization: "Bearer nope" });
     expect(wrong.status).toBe(401);
   });

@@ -4,9 +4,25 @@
  */
 import { randomBytes } from "node:crypto";
 import { Command } from "commander";
+import { z } from "zod";
+import { systemClock } from "../core/clock.js";
 import { buildApp, API_VERSION } from "../http/app.js";
+import {
+  type ApiKey,
+  cliCaller,
+  createKey,
+  createKeyBody,
+  keyIdSchema,
+  listKeys,
+  listKeysQuery,
+  presentCreatedKey,
+  presentKey,
+  revokeKey,
+  toCreateKeyInput,
+} from "../keys/index.js";
+import { type Page, PAGE_SIZE_MAX, presentPage } from "../parties/index.js";
+import { type Database, loadConfig, migrateToLatest, openDatabase } from "../store/index.js";
 import { openRuntime } from "../runtime.js";
-import { loadConfig, migrateToLatest, openDatabase } from "../store/index.js";
 
 const program = new Command()
   .name("agentpay")
@@ -60,6 +76,86 @@ program
     } finally {
       await database.close();
     }
+  });
+
+/**
+ * Key management against the configured database, acting as the local admin (`opr_cli`): whoever
+ * runs this has the database already. Input goes through the same schemas and use cases as HTTP.
+ */
+async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+  const database = openDatabase(loadConfig().database);
+  try {
+    await migrateToLatest(database);
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+/** Parses with a transport schema; a bad value ends the command with the schema's message. */
+function parsed<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new Error(z.prettifyError(result.error));
+  return result.data;
+}
+
+function orFail<T>(result: { ok: true; value: T } | { ok: false; error: Error }): T {
+  if (!result.ok) throw result.error;
+  return result.value;
+}
+
+const print = (value: unknown) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+
+const keys = program.command("keys").description("issue, list and revoke API keys");
+
+keys
+  .command("create")
+  .description("issue a key and print it with its secret (shown this once)")
+  .requiredOption("--principal <id>", "the usr_/agt_/mer_/opr_ id the key acts as")
+  .option("--scopes <list>", "comma-separated scopes (default: all the principal may have)")
+  .option("--name <name>", "a label for the key")
+  .action(async (opts: { principal: string; scopes?: string; name?: string }) => {
+    const body = parsed(createKeyBody, {
+      principal: opts.principal,
+      ...(opts.scopes !== undefined ? { scopes: opts.scopes.split(",").map((s) => s.trim()) } : {}),
+      ...(opts.name !== undefined ? { name: opts.name } : {}),
+    });
+    const created = await withDatabase(async (database) =>
+      orFail(await createKey({ database, clock: systemClock }, cliCaller, toCreateKeyInput(body))),
+    );
+    print(presentCreatedKey(created));
+    process.stderr.write("Store the secret now: it is not shown again.\n");
+  });
+
+keys
+  .command("list")
+  .description("list keys (never their secrets), newest first")
+  .option("--principal <id>", "only this principal's keys")
+  .action(async (opts: { principal?: string }) => {
+    const query = parsed(listKeysQuery, { limit: PAGE_SIZE_MAX, ...(opts.principal !== undefined ? { principal: opts.principal } : {}) });
+    await withDatabase(async (database) => {
+      const deps = { database, clock: systemClock };
+      let startingAfter: string | null = null;
+      const all = [];
+      for (;;) {
+        const page: Page<ApiKey> = orFail(await listKeys(deps, cliCaller, query.principal ?? null, { limit: query.limit, startingAfter }));
+        all.push(...presentPage(page, presentKey).data);
+        const last = page.data.at(-1);
+        if (!page.hasMore || last === undefined) break;
+        startingAfter = last.id;
+      }
+      print(all);
+    });
+  });
+
+keys
+  .command("revoke")
+  .description("revoke a key; it stops working from the next request")
+  .argument("<key>", "the key id (key_…)")
+  .action(async (keyId: string) => {
+    const id = parsed(keyIdSchema, keyId);
+    const revoked = await withDatabase(async (database) => orFail(await revokeKey({ database, clock: systemClock }, cliCaller, id)));
+    print(presentKey(revoked));
   });
 
 program.parseAsync().catch((error: unknown) => {

@@ -12,16 +12,37 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
-import { operatorAuth } from "./auth.js";
+import { authPlugin, requireAccess } from "./auth.js";
 import { errorsPlugin } from "./errors.js";
 import { BODY_BYTES_MAX, REQUEST_TIMEOUT_MS } from "./limits.js";
+import { createAgentRoute } from "./routes/agents-create.js";
+import { getAgentRoute } from "./routes/agents-get.js";
+import { listAgentsRoute } from "./routes/agents-list.js";
+import { reactivateAgentRoute } from "./routes/agents-reactivate.js";
+import { suspendAgentRoute } from "./routes/agents-suspend.js";
+import { updateAgentRoute } from "./routes/agents-update.js";
 import { healthRoute } from "./routes/health.js";
+import { createKeyRoute } from "./routes/keys-create.js";
+import { getKeyRoute } from "./routes/keys-get.js";
+import { listKeysRoute } from "./routes/keys-list.js";
+import { revokeKeyRoute } from "./routes/keys-revoke.js";
 import { createAccountsRoute } from "./routes/ledger-create-accounts.js";
 import { getAccountRoute } from "./routes/ledger-get-account.js";
 import { getBalanceRoute } from "./routes/ledger-get-balance.js";
 import { getTransferRoute } from "./routes/ledger-get-transfer.js";
 import { listAccountTransfersRoute } from "./routes/ledger-list-account-transfers.js";
 import { submitTransfersRoute } from "./routes/ledger-submit-transfers.js";
+import { createMerchantRoute } from "./routes/merchants-create.js";
+import { getMerchantRoute } from "./routes/merchants-get.js";
+import { listMerchantsRoute } from "./routes/merchants-list.js";
+import { updateMerchantRoute } from "./routes/merchants-update.js";
+import { createOperatorRoute } from "./routes/operators-create.js";
+import { getOperatorRoute } from "./routes/operators-get.js";
+import { listOperatorsRoute } from "./routes/operators-list.js";
+import { createUserRoute } from "./routes/users-create.js";
+import { getUserRoute } from "./routes/users-get.js";
+import { listUsersRoute } from "./routes/users-list.js";
+import { updateUserRoute } from "./routes/users-update.js";
 import type { AppDeps, AppInstance } from "./types.js";
 
 export const API_VERSION = "0.1.0";
@@ -66,13 +87,44 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   healthRoute(app);
   await app.register(async (v1) => {
     const scoped = v1 as unknown as AppInstance;
-    scoped.addHook("onRequest", operatorAuth(deps.operatorKey));
-    createAccountsRoute(scoped);
-    getAccountRoute(scoped);
-    getBalanceRoute(scoped);
-    listAccountTransfersRoute(scoped);
-    submitTransfersRoute(scoped);
-    getTransferRoute(scoped);
+    await scoped.register(authPlugin, { deps });
+    createUserRoute(scoped);
+    listUsersRoute(scoped);
+    getUserRoute(scoped);
+    updateUserRoute(scoped);
+    createAgentRoute(scoped);
+    listAgentsRoute(scoped);
+    getAgentRoute(scoped);
+    updateAgentRoute(scoped);
+    suspendAgentRoute(scoped);
+    reactivateAgentRoute(scoped);
+    createMerchantRoute(scoped);
+    listMerchantsRoute(scoped);
+    getMerchantRoute(scoped);
+    updateMerchantRoute(scoped);
+    createOperatorRoute(scoped);
+    listOperatorsRoute(scoped);
+    getOperatorRoute(scoped);
+    createKeyRoute(scoped);
+    listKeysRoute(scoped);
+    getKeyRoute(scoped);
+    revokeKeyRoute(scoped);
+    // The raw ledger is for admin and finance operators only: reads need ledger:read, writes ledger:write.
+    await scoped.register(async (ledgerScope) => {
+      const ledger = ledgerScope as unknown as AppInstance;
+      const roles = ["admin", "finance"] as const;
+      const read = requireAccess({ scope: "ledger:read", types: ["operator"], operatorRoles: roles });
+      const write = requireAccess({ scope: "ledger:write", types: ["operator"], operatorRoles: roles });
+      ledger.addHook("onRequest", async (request) =>
+        request.method === "GET" || request.method === "HEAD" ? read(request) : write(request),
+      );
+      createAccountsRoute(ledger);
+      getAccountRoute(ledger);
+      getBalanceRoute(ledger);
+      listAccountTransfersRoute(ledger);
+      submitTransfersRoute(ledger);
+      getTransferRoute(ledger);
+    });
   });
   return app;
 }

@@ -29,6 +29,15 @@ import type {
   TransferResult,
 } from "./types.js";
 
+/** The SQLite writer's batches queue behind write transactions of other modules on the same connection. */
+function sqliteWriter(database: Extract<Database, { engine: "sqlite" }>, timestamps: Timestamps): LedgerWriter {
+  const writer = new SqliteLedgerWriter(database.sqlite, timestamps);
+  return {
+    commit: (ops) => database.writeLock.run(() => writer.commit(ops)),
+    close: () => writer.close(),
+  };
+}
+
 export interface LedgerOptions {
   readonly clock?: Clock;
   /** How long the committer lingers for more transfers before committing (0 = not at all). */
@@ -52,10 +61,7 @@ export class Ledger {
     assert(batchWaitMs >= 0 && batchWaitMs <= BATCH_WAIT_MS_MAX, `batchWaitMs must be 0..${BATCH_WAIT_MS_MAX}`);
     this.timestamps = new Timestamps(() => clock.nowMs());
     this.queries = new LedgerQueries(database.db, this.timestamps);
-    this.writer =
-      database.engine === "sqlite"
-        ? new SqliteLedgerWriter(database.sqlite, this.timestamps)
-        : new PostgresLedgerWriter(database.pool, this.timestamps);
+    this.writer = database.engine === "sqlite" ? sqliteWriter(database, this.timestamps) : new PostgresLedgerWriter(database.pool, this.timestamps);
     this.committer = new GroupCommitter(this.writer, batchWaitMs);
     if (options.expirySweep ?? true) {
       this.sweeper = setInterval(() => void this.expireDue().catch(() => undefined), EXPIRY_SWEEP_INTERVAL_MS);

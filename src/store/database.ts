@@ -4,6 +4,7 @@ import SqliteDatabase from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
 import pg from "pg";
 import type { DatabaseConfig } from "./config.js";
+import { WriteLock } from "./lock.js";
 import type { Tables } from "./tables.js";
 
 /** How long a SQLite writer waits for another process's write lock before failing. */
@@ -14,19 +15,19 @@ export const PG_CONNECT_TIMEOUT_MS = 5_000;
 
 export type SqliteHandle = SqliteDatabase.Database;
 
+interface DatabaseCommon {
+  readonly db: Kysely<Tables>;
+  /**
+   * Runs `work` in one write transaction. On SQLite it first takes the process's write lock,
+   * which the ledger's committer also takes, so no two transactions share the connection.
+   */
+  transaction<T>(work: (trx: Kysely<Tables>) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
 export type Database =
-  | {
-      readonly engine: "sqlite";
-      readonly db: Kysely<Tables>;
-      readonly sqlite: SqliteHandle;
-      close(): Promise<void>;
-    }
-  | {
-      readonly engine: "postgres";
-      readonly db: Kysely<Tables>;
-      readonly pool: pg.Pool;
-      close(): Promise<void>;
-    };
+  | (DatabaseCommon & { readonly engine: "sqlite"; readonly sqlite: SqliteHandle; readonly writeLock: WriteLock })
+  | (DatabaseCommon & { readonly engine: "postgres"; readonly pool: pg.Pool });
 
 export type Engine = Database["engine"];
 
@@ -49,10 +50,13 @@ function openSqlite(file: string): Database {
   sqlite.pragma("cache_size = -65536");
   sqlite.defaultSafeIntegers(true);
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const writeLock = new WriteLock();
   return {
     engine: "sqlite",
     db,
     sqlite,
+    writeLock,
+    transaction: (work) => writeLock.run(() => db.transaction().execute(work)),
     close: async () => {
       await db.destroy();
       if (sqlite.open) sqlite.close();
@@ -83,6 +87,7 @@ function openPostgres(url: string, poolSizeMax: number): Database {
     engine: "postgres",
     db,
     pool,
+    transaction: (work) => db.transaction().execute(work),
     close: async () => {
       await db.destroy();
     },

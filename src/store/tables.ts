@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 
 /** Row shapes as the query builder sees them. Integers are bigint on both engines. */
 export interface LedgerAccountRow {
@@ -44,7 +46,123 @@ export interface LedgerHistoryRow {
   credits_posted: bigint;
 }
 
+export interface UserRow {
+  id: string;
+  name: string;
+  email: string | null;
+  kyc_level: bigint;
+  residency_region: string;
+  timezone: string;
+  status: string;
+  metadata: string | null;
+  created_at: bigint;
+}
+
+export interface AgentRow {
+  id: string;
+  user_id: string;
+  display_name: string;
+  public_key_jwk: string | null;
+  status: string;
+  metadata: string | null;
+  created_at: bigint;
+}
+
+export interface MerchantRow {
+  id: string;
+  legal_name: string;
+  country: string;
+  tax_id: string | null;
+  category: string;
+  fee_bps: bigint | null;
+  status: string;
+  metadata: string | null;
+  created_at: bigint;
+}
+
+export interface OperatorRow {
+  id: string;
+  name: string;
+  role: string;
+  created_at: bigint;
+}
+
+export interface ApiKeyRow {
+  id: string;
+  prefix: string;
+  secret_hash: string;
+  principal_type: string;
+  principal_id: string;
+  scopes: string;
+  name: string | null;
+  created_at: bigint;
+  revoked_at: bigint | null;
+}
+
+export interface AuditEventRow {
+  seq: Generated<bigint>;
+  id: string;
+  occurred_at: bigint;
+  actor_type: string;
+  actor_id: string;
+  action: string;
+  object_type: string;
+  object_id: string;
+  user_id: string | null;
+  intent_id: string | null;
+  mandate_id: string | null;
+  payment_id: string | null;
+  before_status: string | null;
+  after_status: string | null;
+  request_id: string | null;
+  data: string | null;
+}
+
+export interface SigningKeyRow {
+  kid: string;
+  public_jwk: string;
+  private_jwk: string;
+  created_at: bigint;
+  retired_at: bigint | null;
+}
+
+export interface MandateRow {
+  id: string;
+  user_id: string;
+  agent_id: string;
+  status: string;
+  instruction: string;
+  currency: string;
+  amount_min: bigint;
+  amount_max: bigint;
+  budget_total: bigint | null;
+  budget_day: bigint | null;
+  budget_week: bigint | null;
+  budget_month: bigint | null;
+  session_budget: bigint | null;
+  allowed_merchants: string | null;
+  allowed_categories: string | null;
+  not_before: bigint;
+  not_after: bigint;
+  recurrence_frequency: string | null;
+  recurrence_max: bigint | null;
+  step_up_threshold: bigint | null;
+  timezone: string;
+  jws: string;
+  metadata: string | null;
+  created_at: bigint;
+  updated_at: bigint;
+}
+
 export interface Tables {
+  signing_keys: SigningKeyRow;
+  mandates: MandateRow;
+  users: UserRow;
+  agents: AgentRow;
+  merchants: MerchantRow;
+  operators: OperatorRow;
+  api_keys: ApiKeyRow;
+  audit_events: AuditEventRow;
   ledger_accounts: LedgerAccountRow;
   ledger_transfers: LedgerTransferRow;
   ledger_account_history: LedgerHistoryRow;

@@ -1,0 +1,1 @@
+export { type AuditEvent, auditRow, recordAudit } from "./record.js";

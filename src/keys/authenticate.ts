@@ -1,0 +1,44 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import { ApiError } from "../core/errors.js";
+import { err, ok, type Result } from "../core/result.js";
+import { resolvePrincipal } from "../parties/index.js";
+import type { Database } from "../store/index.js";
+import { ALL_SCOPES, BOOTSTRAP_OPERATOR } from "./builtin.js";
+import { allowedScopes, parseScopes } from "./scopes.js";
+import { hashSecret, SECRET_PATTERN } from "./secret.js";
+import type { Authenticated, KeyId } from "./types.js";
+
+export interface AuthenticateDeps {
+  readonly database: Database;
+  /** The `AGENTPAY_OPERATOR_KEY` bootstrap key, acting as a built-in admin; null when unset. */
+  readonly operatorKey: string | null;
+}
+
+const digest = (s: string): Buffer => createHash("sha256").update(s).digest();
+const invalid = () => err(new ApiError("unauthenticated", "Invalid API key."));
+
+/**
+ * Resolves a bearer secret to the principal it acts as and the key's scopes. Nothing is cached:
+ * each call reads the key and its principal, so a revocation or a suspension made by any process
+ * holds from the next request on. Two indexed lookups per call.
+ */
+export async function authenticate(deps: AuthenticateDeps, secret: string): Promise<Result<Authenticated, ApiError>> {
+  if (deps.operatorKey !== null && timingSafeEqual(digest(secret), digest(deps.operatorKey))) {
+    return ok({ principal: BOOTSTRAP_OPERATOR, scopes: ALL_SCOPES, keyId: null });
+  }
+  if (!SECRET_PATTERN.test(secret)) return invalid();
+  const row = await deps.database.db
+    .selectFrom("api_keys")
+    .select(["id", "principal_type", "principal_id", "scopes", "revoked_at"])
+    .where("secret_hash", "=", hashSecret(secret))
+    .executeTakeFirst();
+  if (row === undefined) return invalid();
+  if (row.revoked_at !== null) return err(new ApiError("unauthenticated", "This API key has been revoked."));
+  const record = await resolvePrincipal(deps.database, row.principal_id);
+  if (record === undefined || record.principal.type !== row.principal_type) return invalid();
+  if (record.inactiveReason !== null) return err(new ApiError("forbidden", record.inactiveReason));
+  // Intersect with what the principal may hold today (an operator's role may have changed).
+  const allowed = allowedScopes(record.principal);
+  const scopes = new Set(parseScopes(row.scopes).filter((s) => allowed.has(s)));
+  return ok({ principal: record.principal, scopes, keyId: row.id as KeyId });
+}

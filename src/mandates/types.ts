@@ -1,0 +1,41 @@
+import type { Period } from "./periods.js";
+
+export const MANDATE_STATUSES = ["active", "paused", "revoked", "expired", "exhausted"] as const;
+export type MandateStatus = (typeof MANDATE_STATUSES)[number];
+/** What is stored; `expired` and `exhausted` are derived from the clock and the budgets. */
+export type StoredMandateStatus = "active" | "paused" | "revoked";
+
+export interface Recurrence {
+  readonly frequency: Period;
+  readonly maxOccurrences: number | null;
+}
+
+export interface Mandate {
+  readonly id: string;
+  readonly userId: string;
+  readonly agentId: string;
+  readonly status: StoredMandateStatus;
+  /** The user's own words, as they gave them to the agent. */
+  readonly instruction: string;
+  readonly currency: string;
+  readonly amountMin: bigint;
+  readonly amountMax: bigint;
+  readonly budgetTotal: bigint | null;
+  readonly budgetDay: bigint | null;
+  readonly budgetWeek: bigint | null;
+  readonly budgetMonth: bigint | null;
+  /** Each session id gets this budget of its own. */
+  readonly sessionBudget: bigint | null;
+  readonly allowedMerchants: readonly string[] | null;
+  readonly allowedCategories: readonly string[] | null;
+  readonly notBeforeMs: number;
+  readonly notAfterMs: number;
+  readonly recurrence: Recurrence | null;
+  /** Payments above this amount wait for the user's confirmation. */
+  readonly stepUpThreshold: bigint | null;
+  readonly timezone: string;
+  readonly jws: string;
+  readonly metadata: string | null;
+  readonly createdAtMs: number;
+  readonly updatedAtMs: number;
+}

@@ -1,0 +1,62 @@
+import { recordAudit } from "../audit/index.js";
+import type { ApiError } from "../core/errors.js";
+import { err, ok, type Result } from "../core/result.js";
+import { denied, merchantWriteAccess, notFound } from "./policy.js";
+import { changesOf, merchantRow } from "./rows.js";
+import { findMerchant } from "./store.js";
+import type { Actor, Merchant, MerchantStatus, Metadata, PartiesDeps } from "./types.js";
+
+export interface UpdateMerchantInput {
+  readonly legalName?: string;
+  readonly country?: string;
+  readonly taxId?: string | null;
+  readonly category?: string;
+  readonly feeBps?: number | null;
+  readonly status?: MerchantStatus;
+  /** Replaces the whole metadata object. */
+  readonly metadata?: Metadata;
+}
+
+const WIRE_NAMES = {
+  legalName: "legal_name",
+  country: "country",
+  taxId: "tax_id",
+  category: "category",
+  feeBps: "fee_bps",
+  status: "status",
+  metadata: "metadata",
+} as const;
+
+/** An admin edits a merchant's business data, fee override or status. */
+export async function updateMerchant(
+  deps: PartiesDeps,
+  actor: Actor,
+  id: string,
+  input: UpdateMerchantInput,
+): Promise<Result<Merchant, ApiError>> {
+  const access = merchantWriteAccess(actor.principal, id);
+  if (access !== "allow") return denied(access, "merchant", id, "id");
+  return deps.database.transaction(async (trx): Promise<Result<Merchant, ApiError>> => {
+    const before = await findMerchant(trx, id, deps.database.engine);
+    if (before === undefined) return err(notFound("merchant", id, "id"));
+    const after: Merchant = { ...before, ...input };
+    const { changed, values } = changesOf(before, after, WIRE_NAMES, ["legalName", "country", "taxId", "category", "feeBps", "status"]);
+    if (changed.length === 0) return ok(before);
+    await trx.updateTable("merchants").set(merchantRow(after)).where("id", "=", id).execute();
+    await recordAudit(
+      trx,
+      {
+        actor: actor.principal,
+        action: "merchant.updated",
+        objectType: "merchant",
+        objectId: id,
+        beforeStatus: before.status,
+        afterStatus: after.status,
+        requestId: actor.requestId,
+        data: { changed, ...values },
+      },
+      deps.clock.nowMs(),
+    );
+    return ok(after);
+  });
+}

@@ -1,0 +1,1 @@
+export { loadSigner, SIGNING_ALG, type Signer } from "./keys.js";
