@@ -33,6 +33,7 @@ export async function startServer(engine: Engine, options: StartOptions = {}): P
   const app = await buildApp({
     database: runtime.database,
     ledger: runtime.ledger,
+    mandates: runtime.mandates,
     ping: runtime.ping,
     operatorKey: OPERATOR_KEY,
   });

@@ -22,6 +22,11 @@ import { reactivateAgentRoute } from "./routes/agents-reactivate.js";
 import { suspendAgentRoute } from "./routes/agents-suspend.js";
 import { updateAgentRoute } from "./routes/agents-update.js";
 import { healthRoute } from "./routes/health.js";
+import { jwksRoute } from "./routes/jwks.js";
+import { createMandateRoute } from "./routes/mandates-create.js";
+import { getMandateRoute } from "./routes/mandates-get.js";
+import { listMandatesRoute } from "./routes/mandates-list.js";
+import { mandateStatusRoutes } from "./routes/mandates-status.js";
 import { createKeyRoute } from "./routes/keys-create.js";
 import { getKeyRoute } from "./routes/keys-get.js";
 import { listKeysRoute } from "./routes/keys-list.js";
@@ -85,6 +90,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   healthRoute(app);
+  jwksRoute(app);
   await app.register(async (v1) => {
     const scoped = v1 as unknown as AppInstance;
     await scoped.register(authPlugin, { deps });
@@ -109,6 +115,10 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     listKeysRoute(scoped);
     getKeyRoute(scoped);
     revokeKeyRoute(scoped);
+    createMandateRoute(scoped);
+    listMandatesRoute(scoped);
+    getMandateRoute(scoped);
+    mandateStatusRoutes(scoped);
     // The raw ledger is for admin and finance operators only: reads need ledger:read, writes ledger:write.
     await scoped.register(async (ledgerScope) => {
       const ledger = ledgerScope as unknown as AppInstance;

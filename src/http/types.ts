@@ -4,11 +4,13 @@ import type { Clock } from "../core/clock.js";
 import type { Principal } from "../core/principal.js";
 import type { KeyId, Scope } from "../keys/index.js";
 import type { Ledger } from "../ledger/index.js";
+import type { MandateDeps } from "../mandates/index.js";
 import type { Database } from "../store/index.js";
 
 export interface AppDeps {
   readonly database: Database;
   readonly ledger: Ledger;
+  readonly mandates: MandateDeps;
   /** Checks the database answers; throws if not. */
   readonly ping: () => Promise<void>;
   /** The bootstrap key (`AGENTPAY_OPERATOR_KEY`): a built-in admin operator. */

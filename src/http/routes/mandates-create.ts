@@ -15,14 +15,14 @@ export function createMandateRoute(app: AppInstance): void {
           "(`jws`) so that merchants can verify it offline against /.well-known/jwks.json.",
         tags: ["mandates"],
         body: createMandateBody,
-        response: { 201: mandateObject },
+        response: { 200: mandateObject },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const { principal, requestId } = callerOf(request);
       const mandate = unwrap(await createMandate(app.deps.mandates, principal, request.body, requestId));
       const view = await viewMandate(app.deps.mandates, mandate);
-      return reply.status(201).send(presentMandate(view.mandate, view.status, view.remaining));
+      return presentMandate(view.mandate, view.status, view.remaining);
     },
   );
 }
