@@ -1,28 +1,50 @@
 /**
  * Opens what a running AgentPay needs — the database (migrated), the ledger, the signing key,
- * the services built on them — and closes it again in the right order. The server, the CLI and
- * the tests all start from here.
+ * the services built on them and their background sweeps — and closes it again in the right
+ * order. The server, the CLI and the tests all start from here.
  */
 import { sql } from "kysely";
 import { type Clock, systemClock } from "./core/clock.js";
+import { type FundingConnector, type FundingDeps, sandboxConnector } from "./funding/index.js";
 import { Ledger, type LedgerOptions } from "./ledger/index.js";
 import { BudgetAccounts, type MandateDeps, type PartiesPort } from "./mandates/index.js";
 import { findAgent, findMerchant, findUser } from "./parties/index.js";
+import {
+  allowAllRisk,
+  DEFAULT_PAYMENT_SETTINGS,
+  type PaymentDeps,
+  type PaymentSettings,
+  type RiskHook,
+  SWEEP_INTERVAL_MS,
+  sweepPayments,
+} from "./payments/index.js";
 import { loadSigner } from "./signing/index.js";
 import { type Database, type DatabaseConfig, migrateToLatest, openDatabase } from "./store/index.js";
 
-export interface Runtime {
+/** The services every transport adapts: one set, so that a capability exists once. */
+export interface Services {
   readonly database: Database;
   readonly ledger: Ledger;
   readonly clock: Clock;
   readonly mandates: MandateDeps;
-  ping(): Promise<void>;
+  readonly payments: PaymentDeps;
+  readonly funding: FundingDeps;
+  /** Checks the database answers; throws if not. */
+  readonly ping: () => Promise<void>;
+}
+
+export interface Runtime extends Services {
   close(): Promise<void>;
 }
 
 export interface RuntimeOptions {
   readonly clock?: Clock;
   readonly ledger?: LedgerOptions;
+  readonly payments?: Partial<PaymentSettings>;
+  readonly risk?: RiskHook;
+  readonly connector?: FundingConnector;
+  /** Run the payment sweeper (lapsed holds and confirmations) in the background; default on. */
+  readonly sweep?: boolean;
 }
 
 export async function openRuntime(config: DatabaseConfig, options: RuntimeOptions = {}): Promise<Runtime> {
@@ -36,25 +58,55 @@ export async function openRuntime(config: DatabaseConfig, options: RuntimeOption
   }
   const ledger = new Ledger(database, { ...options.ledger, clock });
   const signer = await loadSigner(database, clock.nowMs());
-  const mandates: MandateDeps = {
+  const budgets = new BudgetAccounts(ledger);
+  const mandates: MandateDeps = { database, ledger, signer, clock, budgets, parties: partiesPort(database) };
+  const payments: PaymentDeps = {
     database,
     ledger,
-    signer,
     clock,
-    budgets: new BudgetAccounts(ledger),
-    parties: partiesPort(database),
+    signer,
+    budgets,
+    parties: {
+      agent: (id) => findAgent(database.db, id),
+      user: (id) => findUser(database.db, id),
+      merchant: (id) => findMerchant(database.db, id),
+    },
+    risk: options.risk ?? allowAllRisk,
+    settings: { ...DEFAULT_PAYMENT_SETTINGS, ...options.payments },
   };
+  const funding: FundingDeps = { database, ledger, clock, connector: options.connector ?? sandboxConnector() };
+  const sweeper = options.sweep === false ? null : startSweeper(payments);
   return {
     database,
     ledger,
     clock,
     mandates,
+    payments,
+    funding,
     ping: async () => {
       await sql`select 1`.execute(database.db);
     },
     close: async () => {
+      await sweeper?.stop();
       await ledger.close();
       await database.close();
+    },
+  };
+}
+
+/** Sweeps one pass at a time; a pass that fails (a database hiccup) is retried on the next tick. */
+function startSweeper(payments: PaymentDeps): { stop(): Promise<void> } {
+  let running: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    running ??= sweepPayments(payments)
+      .catch(() => undefined)
+      .finally(() => (running = null));
+  }, SWEEP_INTERVAL_MS);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
     },
   };
 }

@@ -30,13 +30,7 @@ export async function startServer(engine: Engine, options: StartOptions = {}): P
   const tdb: TestDatabase | null = shared === undefined ? await createTestDatabase(engine) : null;
   const databaseUrl = shared?.databaseUrl ?? tdb?.url ?? "";
   const runtime = await openRuntime(databaseConfigFrom(databaseUrl), { ledger: { expirySweep: false } });
-  const app = await buildApp({
-    database: runtime.database,
-    ledger: runtime.ledger,
-    mandates: runtime.mandates,
-    ping: runtime.ping,
-    operatorKey: OPERATOR_KEY,
-  });
+  const app = await buildApp({ ...runtime, operatorKey: OPERATOR_KEY });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const server: TestServer = {

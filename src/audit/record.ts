@@ -24,7 +24,7 @@ export interface AuditEvent {
   readonly data?: Record<string, unknown> | null;
 }
 
-export function auditRow(event: AuditEvent, occurredAtMs: number): Insertable<AuditEventRow> {
+export function auditRow(event: AuditEvent, occurredAtMs: number): Insertable<AuditEventRow> & Record<string, string | bigint | null> {
   const { actorType, actorId } = actorOf(event.actor);
   return {
     id: newId("evt"),

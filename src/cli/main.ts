@@ -43,7 +43,7 @@ program
     const runtime = await openRuntime(config.database);
     const operatorKey = config.operatorKey ?? `sk_op_${randomBytes(24).toString("base64url")}`;
     const app = await buildApp(
-      { database: runtime.database, ledger: runtime.ledger, mandates: runtime.mandates, ping: runtime.ping, operatorKey },
+      { ...runtime, operatorKey },
       { logger: { level: config.logLevel } },
     );
     const address = await app.listen({ port: config.port, host: config.host });

@@ -15,6 +15,10 @@ export type ApiErrorCode =
   | "route_not_found"
   | "method_not_allowed"
   | "conflict"
+  | "idempotency_key_required"
+  | "idempotency_key_in_use"
+  | "idempotency_key_reused"
+  | "payment_declined"
   | "overloaded"
   | "internal_error";
 
@@ -23,6 +27,8 @@ export type ApiErrorType =
   | "authentication_error"
   | "permission_error"
   | "rate_limit_error"
+  | "idempotency_error"
+  | "payment_error"
   | "api_error";
 
 export interface ApiErrorBody {
@@ -30,6 +36,9 @@ export interface ApiErrorBody {
   readonly code: ApiErrorCode;
   readonly message: string;
   readonly param?: string;
+  /** For declines: the machine-readable reason and the declined object. */
+  readonly decline_code?: string;
+  readonly payment?: unknown;
 }
 
 /** An expected failure that a transport renders in the one error shape. */
@@ -39,12 +48,13 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly param?: string,
+    readonly extra?: { readonly decline_code?: string; readonly payment?: unknown },
   ) {
     super(message);
   }
   toBody(): ApiErrorBody {
     const body: ApiErrorBody = { type: errorTypeOf(this.code), code: this.code, message: this.message };
-    return this.param === undefined ? body : { ...body, param: this.param };
+    return { ...body, ...(this.param === undefined ? {} : { param: this.param }), ...this.extra };
   }
 }
 
@@ -52,7 +62,10 @@ export function httpStatusOf(code: ApiErrorCode): number {
   switch (code) {
     case "validation_error":
     case "invalid_json":
+    case "idempotency_key_required":
       return 400;
+    case "payment_declined":
+      return 402;
     case "unauthenticated":
       return 401;
     case "forbidden":
@@ -63,7 +76,10 @@ export function httpStatusOf(code: ApiErrorCode): number {
     case "method_not_allowed":
       return 405;
     case "conflict":
+    case "idempotency_key_in_use":
       return 409;
+    case "idempotency_key_reused":
+      return 422;
     case "body_too_large":
       return 413;
     case "unsupported_media_type":
@@ -87,8 +103,14 @@ export function errorTypeOf(code: ApiErrorCode): ApiErrorType {
       return "rate_limit_error";
     case "internal_error":
       return "api_error";
+    case "idempotency_key_in_use":
+    case "idempotency_key_reused":
+      return "idempotency_error";
+    case "payment_declined":
+      return "payment_error";
     case "validation_error":
     case "invalid_json":
+    case "idempotency_key_required":
     case "body_too_large":
     case "unsupported_media_type":
     case "not_found":

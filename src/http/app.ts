@@ -27,6 +27,17 @@ import { createMandateRoute } from "./routes/mandates-create.js";
 import { getMandateRoute } from "./routes/mandates-get.js";
 import { listMandatesRoute } from "./routes/mandates-list.js";
 import { mandateStatusRoutes } from "./routes/mandates-status.js";
+import { approvalRoutes } from "./routes/approvals.js";
+import { approvalsStreamRoute } from "./routes/approvals-stream.js";
+import { fundingRoutes } from "./routes/funding.js";
+import { createPaymentRoute } from "./routes/payments-create.js";
+import { getPaymentRoute } from "./routes/payments-get.js";
+import { listPaymentsRoute } from "./routes/payments-list.js";
+import { receiptRoute } from "./routes/payments-receipt.js";
+import { refundRoutes } from "./routes/payments-refunds.js";
+import { settlePaymentRoutes } from "./routes/payments-settle.js";
+import { walletRoute } from "./routes/wallet.js";
+import { idempotencyPlugin } from "./idempotency.js";
 import { createKeyRoute } from "./routes/keys-create.js";
 import { getKeyRoute } from "./routes/keys-get.js";
 import { listKeysRoute } from "./routes/keys-list.js";
@@ -94,6 +105,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
   await app.register(async (v1) => {
     const scoped = v1 as unknown as AppInstance;
     await scoped.register(authPlugin, { deps });
+    await scoped.register(idempotencyPlugin, { deps });
     createUserRoute(scoped);
     listUsersRoute(scoped);
     getUserRoute(scoped);
@@ -119,6 +131,16 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
     listMandatesRoute(scoped);
     getMandateRoute(scoped);
     mandateStatusRoutes(scoped);
+    createPaymentRoute(scoped);
+    listPaymentsRoute(scoped);
+    getPaymentRoute(scoped);
+    settlePaymentRoutes(scoped);
+    refundRoutes(scoped);
+    receiptRoute(scoped);
+    approvalsStreamRoute(scoped);
+    approvalRoutes(scoped);
+    fundingRoutes(scoped);
+    walletRoute(scoped);
     // The raw ledger is for admin and finance operators only: reads need ledger:read, writes ledger:write.
     await scoped.register(async (ledgerScope) => {
       const ledger = ledgerScope as unknown as AppInstance;

@@ -1,23 +1,11 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import type { Clock } from "../core/clock.js";
 import type { Principal } from "../core/principal.js";
 import type { KeyId, Scope } from "../keys/index.js";
-import type { Ledger } from "../ledger/index.js";
-import type { MandateDeps } from "../mandates/index.js";
-import type { Database } from "../store/index.js";
+import type { Services } from "../runtime.js";
 
-export interface AppDeps {
-  readonly database: Database;
-  readonly ledger: Ledger;
-  readonly mandates: MandateDeps;
-  /** Checks the database answers; throws if not. */
-  readonly ping: () => Promise<void>;
-  /** The bootstrap key (`AGENTPAY_OPERATOR_KEY`): a built-in admin operator. */
-  readonly operatorKey: string;
-  /** The system clock unless a test moves time. */
-  readonly clock?: Clock;
-}
+/** The services the routes adapt, and the bootstrap key (`AGENTPAY_OPERATOR_KEY`): a built-in admin operator. */
+export type AppDeps = Services & { readonly operatorKey: string };
 
 export type AppInstance = FastifyInstance<
   RawServerDefault,

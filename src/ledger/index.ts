@@ -3,3 +3,4 @@ export * from "./types.js";
 export * from "./limits.js";
 export type { TransferCursor } from "./storage.js";
 export * from "./schema.js";
+export type { RowWrite, SqlValue } from "./row-writes.js";

@@ -15,7 +15,9 @@ import {
   REQUEST_ACCOUNTS_MAX,
   REQUEST_TRANSFERS_MAX,
 } from "./limits.js";
+import { assertTransferInput } from "./plan.js";
 import { PostgresLedgerWriter } from "./postgres-writer.js";
+import type { RowWrite } from "./row-writes.js";
 import { SqliteLedgerWriter } from "./sqlite-writer.js";
 import { LedgerQueries, type LedgerWriter, type TransferCursor } from "./storage.js";
 import { Timestamps } from "./timestamps.js";
@@ -78,11 +80,22 @@ export class Ledger {
     return this.queries.createAccounts(inputs);
   }
 
-  /** Submits transfers in order; resolves once they are durably committed (or rejected). */
-  async submitTransfers(inputs: readonly TransferInput[]): Promise<TransferResult[]> {
+  /**
+   * Submits transfers in order; resolves once they are durably committed (or rejected).
+   * `effects` turns the transfers' results into rows committed in the same transaction; it may
+   * be called more than once while the batch is planned, so it must be free of side effects.
+   */
+  async submitTransfers(
+    inputs: readonly TransferInput[],
+    options: { readonly effects?: (results: readonly TransferResult[]) => readonly RowWrite[] } = {},
+  ): Promise<TransferResult[]> {
     assert(inputs.length <= REQUEST_TRANSFERS_MAX, "too many transfers in one request");
-    if (inputs.length === 0) return [];
-    const result = await this.committer.submit({ kind: "transfers", transfers: inputs });
+    for (const input of inputs) assertTransferInput(input);
+    if (inputs.length === 0 && options.effects === undefined) return [];
+    const op = options.effects === undefined
+      ? { kind: "transfers" as const, transfers: inputs }
+      : { kind: "transfers" as const, transfers: inputs, effects: options.effects };
+    const result = await this.committer.submit(op);
     assert(result.kind === "transfers", "a transfers op answers with transfer results");
     return result.results;
   }
@@ -112,6 +125,11 @@ export class Ledger {
 
   accounts(ids: readonly string[]): Promise<Account[]> {
     return this.queries.accounts(ids);
+  }
+
+  /** Accounts whose owner reference is `ownerRef` (a user's wallets, a merchant's accounts). */
+  accountsOwnedBy(ownerRef: string): Promise<Account[]> {
+    return this.queries.accountsOwnedBy(ownerRef);
   }
 
   transfer(id: string): Promise<Transfer | undefined> {

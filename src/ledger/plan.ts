@@ -5,6 +5,8 @@
  */
 import { assert } from "../core/assert.js";
 import { I64_MAX } from "../money/index.js";
+import { CODE_MAX, ID_LENGTH_MAX, TIMEOUT_S_MAX } from "./limits.js";
+import type { RowWrite } from "./row-writes.js";
 import {
   type Account,
   AccountFlag,
@@ -25,7 +27,12 @@ export interface PlanSource {
 }
 
 export type LedgerOp =
-  | { readonly kind: "transfers"; readonly transfers: readonly TransferInput[] }
+  | {
+      readonly kind: "transfers";
+      readonly transfers: readonly TransferInput[];
+      /** Rows to write in the same transaction, decided from the transfers' results. */
+      readonly effects?: (results: readonly TransferResult[]) => readonly RowWrite[];
+    }
   | { readonly kind: "expire"; readonly pendingIds: readonly string[] };
 
 export type OpResult =
@@ -41,6 +48,8 @@ export interface BatchPlan {
   /** Status changes of pending transfers committed by earlier batches. */
   readonly statusUpdates: Array<{ readonly id: string; readonly status: PendingStatus }>;
   readonly history: BalanceSnapshot[];
+  /** Other modules' rows, in operation order, written after the ledger's own. */
+  readonly rows: RowWrite[];
 }
 
 const MICROS_PER_SECOND = 1_000_000n;
@@ -68,12 +77,14 @@ export class BatchPlanner {
   ) {}
 
   plan(ops: readonly LedgerOp[]): BatchPlan {
-    const results = ops.map((op): OpResult =>
-      op.kind === "transfers"
-        ? { kind: "transfers", results: this.applyRequest(op.transfers) }
-        : { kind: "expire", expired: op.pendingIds.filter((id) => this.expire(id)) },
-    );
-    return { results, ...this.rows() };
+    const rows: RowWrite[] = [];
+    const results = ops.map((op): OpResult => {
+      if (op.kind === "expire") return { kind: "expire", expired: op.pendingIds.filter((id) => this.expire(id)) };
+      const transferResults = this.applyRequest(op.transfers);
+      if (op.effects !== undefined) rows.push(...op.effects(transferResults));
+      return { kind: "transfers", results: transferResults };
+    });
+    return { results, ...this.rows(), rows };
   }
 
   /** Applies one caller's transfers; a linked chain succeeds or fails as a whole. */
@@ -132,7 +143,11 @@ export class BatchPlanner {
     const invalid = validateShape(input);
     if (invalid !== null) return fail(invalid);
     const existing = this.created.get(input.id) ?? this.source.transfer(input.id);
-    if (existing !== undefined) return { code: compareExisting(input, existing), transfer: existing };
+    if (existing !== undefined) {
+      const pendingId = existing.pendingId;
+      const held = pendingId === null ? undefined : (this.created.get(pendingId) ?? this.source.transfer(pendingId));
+      return { code: compareExisting(input, existing, held), transfer: existing };
+    }
     const twoPhase = input.flags & (TransferFlag.postPendingTransfer | TransferFlag.voidPendingTransfer);
     return twoPhase !== 0 ? this.applyPostOrVoid(input) : this.applyNew(input);
   }
@@ -201,6 +216,9 @@ export class BatchPlanner {
     assert(debit !== undefined && credit !== undefined, "a pending transfer's accounts exist");
 
     const post = hasFlag(input.flags, TransferFlag.postPendingTransfer);
+    // As in TigerBeetle, the only movement a closed account allows is voiding a hold.
+    if (post && hasFlag(debit.flags, AccountFlag.closed)) return fail("debit_account_already_closed");
+    if (post && hasFlag(credit.flags, AccountFlag.closed)) return fail("credit_account_already_closed");
     const amount = post ? (input.amount ?? held.amount) : held.amount;
     if (post && overflows(debit.debitsPosted, amount)) return fail("overflows_debits_posted");
     if (post && overflows(credit.creditsPosted, amount)) return fail("overflows_credits_posted");
@@ -313,7 +331,7 @@ export class BatchPlanner {
     });
   }
 
-  private rows(): Omit<BatchPlan, "results"> {
+  private rows(): Omit<BatchPlan, "results" | "rows"> {
     const inserts: Transfer[] = [];
     for (const transfer of this.created.values()) {
       const status = this.statusOverride.get(transfer.id);
@@ -338,6 +356,20 @@ function changed(a: Account, before: Account): boolean {
   );
 }
 
+const TRANSFER_FLAGS_ALL = Object.values(TransferFlag).reduce((all, flag) => all | flag, 0);
+
+/**
+ * Bounds the transports' schemas enforce, asserted again where transfers enter the group
+ * committer: past them PostgreSQL refuses the row, and with it every caller's transfers in the
+ * same batch, while SQLite would store it.
+ */
+export function assertTransferInput(t: TransferInput): void {
+  assert(t.id.length <= ID_LENGTH_MAX, `a transfer id has at most ${ID_LENGTH_MAX} characters`);
+  assert(Number.isInteger(t.code) && t.code >= 0 && t.code <= CODE_MAX, `a transfer code is 0..${CODE_MAX}`);
+  assert(Number.isInteger(t.timeoutS) && t.timeoutS >= 0 && t.timeoutS <= TIMEOUT_S_MAX, `a timeout is 0..${TIMEOUT_S_MAX} s`);
+  assert(Number.isInteger(t.flags) && t.flags >= 0 && (t.flags & ~TRANSFER_FLAGS_ALL) === 0, "transfer flags are known flags");
+}
+
 /** Rules that need nothing but the transfer itself, in TigerBeetle's precedence. */
 export function validateShape(t: TransferInput): TransferResultCode | null {
   const twoPhase = t.flags & TWO_PHASE_FLAGS;
@@ -359,8 +391,11 @@ export function validateShape(t: TransferInput): TransferResultCode | null {
   return null;
 }
 
-/** A resubmitted id: `exists` only if it says the same thing as the stored transfer. */
-export function compareExisting(t: TransferInput, e: Transfer): TransferResultCode {
+/**
+ * A resubmitted id: `exists` only if it says the same thing as the stored transfer. `held` is the
+ * hold a stored post or void settled (loaded with the batch), to compare "post all of it".
+ */
+export function compareExisting(t: TransferInput, e: Transfer, held?: Transfer): TransferResultCode {
   if (t.flags !== e.flags) return "exists_with_different_flags";
   if (t.pendingId !== e.pendingId) return "exists_with_different_pending_id";
   if (t.timeoutS !== e.timeoutS) return "exists_with_different_timeout";
@@ -372,6 +407,9 @@ export function compareExisting(t: TransferInput, e: Transfer): TransferResultCo
     // A balancing transfer may have moved less than it asked for; asking again is the same request.
     const balancing = (t.flags & BALANCING_FLAGS) !== 0;
     if (balancing ? t.amount < e.amount : t.amount !== e.amount) return "exists_with_different_amount";
+  } else if (held !== undefined && hasFlag(t.flags, TransferFlag.postPendingTransfer) && e.amount !== held.amount) {
+    // No amount asks to post the whole hold; the stored post moved only part of it.
+    return "exists_with_different_amount";
   }
   if (t.currency !== null && t.currency !== e.currency) return "exists_with_different_currency";
   if (t.code !== 0 && t.code !== e.code) return "exists_with_different_code";

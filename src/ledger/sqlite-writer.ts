@@ -16,9 +16,17 @@ import type { Timestamps } from "./timestamps.js";
 import type { Account, Transfer } from "./types.js";
 import type { LedgerAccountRow, LedgerTransferRow } from "../store/index.js";
 import { preloadIds } from "./preload.js";
+import { SqliteRowWriter } from "./row-writes.js";
+
+/** The newest timestamp on an account: its transfers on either side and its history (expiries). */
+const LATEST_TIMESTAMP_SQL = `SELECT max(
+  coalesce((SELECT timestamp FROM ledger_transfers WHERE debit_account_id = @id ORDER BY timestamp DESC LIMIT 1), 0),
+  coalesce((SELECT timestamp FROM ledger_transfers WHERE credit_account_id = @id ORDER BY timestamp DESC LIMIT 1), 0),
+  coalesce((SELECT timestamp FROM ledger_account_history WHERE account_id = @id ORDER BY timestamp DESC LIMIT 1), 0))`;
 
 export class SqliteLedgerWriter implements LedgerWriter {
   private readonly cache = new Map<string, Account>();
+  private readonly rowWriter: SqliteRowWriter;
   private dataVersion = -1n;
   private readonly stmt: {
     begin: Statement;
@@ -26,6 +34,7 @@ export class SqliteLedgerWriter implements LedgerWriter {
     rollback: Statement;
     dataVersion: Statement<[], bigint>;
     account: Statement<[string], LedgerAccountRow>;
+    latestTimestamp: Statement<{ id: string }, bigint | null>;
     transfer: Statement<[string], LedgerTransferRow>;
     insertTransfer: Statement;
     updateAccount: Statement;
@@ -37,6 +46,7 @@ export class SqliteLedgerWriter implements LedgerWriter {
     private readonly sqlite: SqliteHandle,
     private readonly timestamps: Timestamps,
   ) {
+    this.rowWriter = new SqliteRowWriter(sqlite);
     const placeholders = TRANSFER_COLUMNS.map(() => "?").join(", ");
     this.stmt = {
       begin: sqlite.prepare("BEGIN IMMEDIATE"),
@@ -44,6 +54,7 @@ export class SqliteLedgerWriter implements LedgerWriter {
       rollback: sqlite.prepare("ROLLBACK"),
       dataVersion: sqlite.prepare<[], bigint>("PRAGMA data_version").pluck(),
       account: sqlite.prepare<[string], LedgerAccountRow>("SELECT * FROM ledger_accounts WHERE id = ?"),
+      latestTimestamp: sqlite.prepare<{ id: string }, bigint | null>(LATEST_TIMESTAMP_SQL).pluck(),
       transfer: sqlite.prepare<[string], LedgerTransferRow>("SELECT * FROM ledger_transfers WHERE id = ?"),
       insertTransfer: sqlite.prepare(
         `INSERT INTO ledger_transfers (${TRANSFER_COLUMNS.join(", ")}) VALUES (${placeholders}) ON CONFLICT (id) DO NOTHING`,
@@ -131,6 +142,7 @@ export class SqliteLedgerWriter implements LedgerWriter {
         h.creditsPosted,
       );
     }
+    this.rowWriter.apply(plan.rows);
   }
 
   private source(known: Map<string, Transfer>): PlanSource {
@@ -146,6 +158,9 @@ export class SqliteLedgerWriter implements LedgerWriter {
     const row = this.stmt.account.get(id);
     if (row === undefined) return undefined;
     const account = accountFromRow(row);
+    // Not cached: another connection may have stamped it since; our next timestamps follow its.
+    const latest = this.stmt.latestTimestamp.get({ id });
+    if (latest !== null && latest !== undefined) this.timestamps.observe(latest);
     if (this.cache.size >= ACCOUNT_CACHE_SIZE_MAX) this.cache.clear();
     this.cache.set(id, account);
     return account;

@@ -62,6 +62,11 @@ export class LedgerQueries {
     return rows.map(accountFromRow);
   }
 
+  async accountsOwnedBy(ownerRef: string): Promise<Account[]> {
+    const rows = await this.db.selectFrom("ledger_accounts").selectAll().where("owner_ref", "=", ownerRef).orderBy("id").limit(1_000).execute();
+    return rows.map(accountFromRow);
+  }
+
   async transfer(id: string): Promise<Transfer | undefined> {
     const row = await this.db.selectFrom("ledger_transfers").selectAll().where("id", "=", id).executeTakeFirst();
     return row === undefined ? undefined : transferFromRow(row);
@@ -130,9 +135,12 @@ export class LedgerQueries {
     }
     const inserted = new Set<string>();
     if (fresh.size > 0) {
+      // Sorted by id, so that concurrent creators of overlapping ids wait on each other in the same
+      // order instead of deadlocking.
+      const sorted = [...fresh.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       const rows = await this.db
         .insertInto("ledger_accounts")
-        .values([...fresh.values()].map(accountRow))
+        .values(sorted.map(accountRow))
         .onConflict((oc) => oc.column("id").doNothing())
         .returning("id")
         .execute();

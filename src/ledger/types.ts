@@ -170,10 +170,11 @@ export interface TransferResult {
   readonly transfer: Transfer | null;
 }
 
+/** Also in order of precedence: a reserved flag is reported before a forbidden combination, as in TigerBeetle. */
 export const ACCOUNT_RESULTS = [
   "ok",
-  "flags_are_mutually_exclusive",
   "flags_reserved",
+  "flags_are_mutually_exclusive",
   "code_must_not_be_zero",
   "exists_with_different_flags",
   "exists_with_different_currency",

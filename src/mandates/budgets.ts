@@ -22,7 +22,7 @@ export const COUNT_CURRENCY = "XXX";
 /** Budget account ids known to exist, per process. */
 export const BUDGET_MEMO_SIZE_MAX = 100_000;
 
-export type BudgetLevel = "total" | "day" | "week" | "month" | "session" | "occurrences" | "recurrence";
+export type BudgetLevel = "total" | "day" | "week" | "month" | "session" | "occurrences" | "recurrence" | "user_day";
 
 export interface BudgetLine {
   readonly level: BudgetLevel;

@@ -27,6 +27,7 @@ export const DECLINE_CODES = [
   "risk_blocked",
   "confirmation_declined",
   "confirmation_expired",
+  "processing_error",
 ] as const;
 
 export type DeclineCode = (typeof DECLINE_CODES)[number];
@@ -54,6 +55,7 @@ export const DECLINE_MESSAGES: Record<DeclineCode, string> = {
   risk_blocked: "Risk control blocked this payment.",
   confirmation_declined: "The user declined this payment.",
   confirmation_expired: "The user did not confirm this payment in time.",
+  processing_error: "AgentPay could not process this payment; it has been logged. Retry later with the same Idempotency-Key.",
 };
 
 /** The decline a failed budget leg of a payment's linked chain stands for. */
@@ -71,5 +73,7 @@ export function budgetDecline(level: BudgetLevel): DeclineCode {
       return "recurrence_limit_reached";
     case "recurrence":
       return "recurrence_period_used";
+    case "user_day":
+      return "kyc_limit_exceeded";
   }
 }

@@ -3,12 +3,14 @@ import type { Database, Engine } from "./database.js";
 import { ledgerMigration } from "./migrations/001-ledger.js";
 import { partiesMigration } from "./migrations/002-parties.js";
 import { mandatesMigration } from "./migrations/004-mandates.js";
+import { paymentsMigration } from "./migrations/005-payments.js";
 
 function migrationsFor(engine: Engine): Record<string, Migration> {
   return {
     "001-ledger": ledgerMigration(engine),
     "002-parties": partiesMigration(engine),
     "004-mandates": mandatesMigration(),
+    "005-payments": paymentsMigration(),
   };
 }
 

@@ -154,7 +154,94 @@ export interface MandateRow {
   updated_at: bigint;
 }
 
+export interface PaymentRow {
+  id: string;
+  agent_id: string;
+  user_id: string;
+  mandate_id: string;
+  merchant_id: string;
+  status: string;
+  amount: bigint;
+  currency: string;
+  amount_captured: bigint;
+  amount_refunded: bigint;
+  fee_amount: bigint;
+  capture_method: string;
+  description: string | null;
+  line_items: string | null;
+  order_reference: string | null;
+  business_unit: string | null;
+  cost_centre: string | null;
+  session_id: string | null;
+  intent_id: string;
+  intent_hash: string | null;
+  intent_at: bigint | null;
+  decline_code: string | null;
+  cancellation_reason: string | null;
+  idempotency_key: string | null;
+  approval_id: string | null;
+  hold_expires_at: bigint | null;
+  budget_lines: string;
+  receipt_jws: string | null;
+  metadata: string | null;
+  created_at: bigint;
+  updated_at: bigint;
+}
+
+export interface ApprovalRow {
+  id: string;
+  payment_id: string;
+  user_id: string;
+  status: string;
+  reason: string;
+  expires_at: bigint;
+  decided_at: bigint | null;
+  decided_by: string | null;
+  created_at: bigint;
+  updated_at: bigint;
+}
+
+export interface RefundRow {
+  id: string;
+  payment_id: string;
+  merchant_id: string;
+  amount: bigint;
+  currency: string;
+  reason: string | null;
+  status: string;
+  created_by: string;
+  created_at: bigint;
+}
+
+export interface IdempotencyKeyRow {
+  scope: string;
+  key: string;
+  fingerprint: string;
+  status_code: bigint;
+  response: string;
+  created_at: bigint;
+  expires_at: bigint;
+}
+
+export interface FundingTransferRow {
+  id: string;
+  kind: string;
+  party_id: string;
+  amount: bigint;
+  currency: string;
+  connector: string;
+  status: string;
+  failure_code: string | null;
+  external_id: string | null;
+  created_at: bigint;
+}
+
 export interface Tables {
+  funding_transfers: FundingTransferRow;
+  payments: PaymentRow;
+  approvals: ApprovalRow;
+  refunds: RefundRow;
+  idempotency_keys: IdempotencyKeyRow;
   signing_keys: SigningKeyRow;
   mandates: MandateRow;
   users: UserRow;

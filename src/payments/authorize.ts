@@ -1,0 +1,132 @@
+/**
+ * Moves a payment's money: builds its linked chain (budgets, KYC day, wallet → merchant, fee),
+ * submits it to the ledger and, in the same database transaction, writes the payment's new
+ * state and its audit event. Used when a payment is created and when the user approves one.
+ */
+import { auditRow } from "../audit/index.js";
+import type { Principal } from "../core/principal.js";
+import type { RowWrite } from "../ledger/index.js";
+import { type BudgetLine, budgetLines, type Mandate } from "../mandates/index.js";
+import { ensureMerchantAccount, ensureWallet, type Merchant, type User } from "../parties/index.js";
+import { ensureFeeAccount } from "./accounts.js";
+import { declineOf, holdLegs, type Leg, type MoneyMove, outcomeOf, payLegs } from "./chain.js";
+import type { PaymentDeps } from "./deps.js";
+import { kycDayLine } from "./kyc.js";
+import { insertPayment, updatePayment } from "./rows.js";
+import { findPaymentByKey, ledgerBase } from "./store.js";
+import type { Payment } from "./types.js";
+
+/** Ledger holds outlive the payment's own expiry, so the payment sweeper settles them first. */
+export const HOLD_GRACE_S = 120;
+
+export interface Authorization {
+  readonly payment: Payment;
+  readonly mandate: Mandate;
+  readonly user: User;
+  readonly merchant: Merchant;
+  readonly capture: boolean;
+  /** Insert a new payment row, or update one waiting for confirmation. */
+  readonly write: "insert" | "update";
+  readonly actor: Principal;
+  readonly requestId: string | null;
+  /** Rows that must commit with the money (an approval's decision). */
+  readonly alsoWrite?: (payment: Payment) => readonly RowWrite[];
+}
+
+export function feeOf(amount: bigint, merchant: Merchant, deps: PaymentDeps): bigint {
+  return (amount * BigInt(merchant.feeBps ?? deps.settings.feeBps)) / 10_000n;
+}
+
+export async function moneyMove(deps: PaymentDeps, p: Payment, merchant: Merchant, fee: bigint): Promise<MoneyMove> {
+  const [walletAccountId, merchantAccountId, feeAccountId] = await Promise.all([
+    ensureWallet(deps.ledger, p.userId, p.currency),
+    ensureMerchantAccount(deps.ledger, merchant.id, p.currency),
+    ensureFeeAccount(deps.ledger, p.currency),
+  ]);
+  return {
+    walletAccountId,
+    merchantAccountId,
+    feeAccountId,
+    amount: p.amount,
+    currency: p.currency,
+    fee,
+    tags: { businessUnit: p.businessUnit, costCentre: p.costCentre, sessionId: p.sessionId, intentId: p.intent.id },
+    paymentId: p.id,
+  };
+}
+
+export async function authorize(deps: PaymentDeps, a: Authorization): Promise<Payment> {
+  const nowMs = deps.clock.nowMs();
+  const p = a.payment;
+  const lines: BudgetLine[] = [
+    ...budgetLines(a.mandate, p.amount, nowMs, p.sessionId),
+    kycDayLine(a.user, p.currency, p.amount, nowMs),
+  ];
+  await deps.budgets.ensure(lines);
+  const fee = a.capture ? feeOf(p.amount, a.merchant, deps) : 0n;
+  const move = await moneyMove(deps, p, a.merchant, fee);
+  const base = ledgerBase(p.agentId, p.idempotencyKey!);
+  const legs = a.capture ? payLegs(base, lines, move) : holdLegs(base, lines, move, deps.settings.holdTimeoutS + HOLD_GRACE_S);
+  let decided: Payment | null = null;
+  await deps.ledger.submitTransfers(
+    legs.map((l) => l.transfer),
+    {
+      effects: (results) => {
+        const outcome = outcomeOf(legs, results);
+        if (outcome.kind === "exists") {
+          decided = null;
+          return [];
+        }
+        decided = outcome.kind === "ok" ? approved(p, a.capture, fee, lines, nowMs, deps) : declined(p, declineOf(outcome), lines, nowMs);
+        return rowsFor(decided, a, legs, nowMs);
+      },
+    },
+  );
+  // Every leg existed: an earlier attempt of this very request moved the money. Answer with it.
+  return decided ?? (await findPaymentByKey(deps.database, p.agentId, p.idempotencyKey!))!;
+}
+
+function approved(p: Payment, capture: boolean, fee: bigint, lines: BudgetLine[], nowMs: number, deps: PaymentDeps): Payment {
+  return {
+    ...p,
+    status: capture ? "succeeded" : "requires_capture",
+    amountCaptured: capture ? p.amount : 0n,
+    feeAmount: fee,
+    holdExpiresAtMs: capture ? null : nowMs + deps.settings.holdTimeoutS * 1000,
+    budgetLines: lines,
+    updatedAtMs: nowMs,
+  };
+}
+
+function declined(p: Payment, code: Payment["declineCode"], lines: BudgetLine[], nowMs: number): Payment {
+  return { ...p, status: "declined", declineCode: code, holdExpiresAtMs: null, budgetLines: lines, updatedAtMs: nowMs };
+}
+
+function rowsFor(p: Payment, a: Authorization, legs: readonly Leg[], nowMs: number): RowWrite[] {
+  const write = a.write === "insert" ? insertPayment(p) : updatePayment(p);
+  const action = p.status === "declined" ? "payment.declined" : p.status === "succeeded" ? "payment.succeeded" : "payment.authorized";
+  const audit = auditRow(
+    {
+      actor: a.actor,
+      action,
+      objectType: "payment",
+      objectId: p.id,
+      userId: p.userId,
+      intentId: p.intent.id,
+      mandateId: p.mandateId,
+      paymentId: p.id,
+      beforeStatus: a.write === "insert" ? null : a.payment.status,
+      afterStatus: p.status,
+      requestId: a.requestId,
+      data: {
+        amount: p.amount.toString(),
+        currency: p.currency,
+        merchant_id: p.merchantId,
+        decline_code: p.declineCode,
+        transfers: p.status === "declined" ? [] : legs.map((l) => l.transfer.id),
+      },
+    },
+    nowMs,
+  );
+  return [write, { kind: "insert", table: "audit_events", values: audit }, ...(a.alsoWrite?.(p) ?? [])];
+}

@@ -1,0 +1,187 @@
+/**
+ * An agent pays a merchant under a mandate. Evaluation order: authentication (done by the
+ * transport) → mandate (status, window, payee, amount range) → KYC per-payment limit → risk →
+ * step-up → the ledger chain, which checks every budget and the wallet atomically with the spend.
+ */
+import { createHash } from "node:crypto";
+import { auditRow, recordAudit } from "../audit/index.js";
+import { ApiError } from "../core/errors.js";
+import { newId } from "../core/ids.js";
+import type { Principal } from "../core/principal.js";
+import { err, ok, type Result } from "../core/result.js";
+import { loadMandate, type Mandate } from "../mandates/index.js";
+import type { Agent, Merchant, User } from "../parties/index.js";
+import { authorize } from "./authorize.js";
+import { checkMandate, needsStepUp } from "./check-mandate.js";
+import type { DeclineCode } from "./declines.js";
+import type { PaymentDeps } from "./deps.js";
+import { kycPerPaymentMax } from "./kyc.js";
+import { approvalToRow, paymentToRow } from "./rows.js";
+import type { CreatePaymentBody } from "./schema.js";
+import { findPaymentByKey } from "./store.js";
+import type { Approval, Payment } from "./types.js";
+
+interface Parties {
+  readonly agent: Agent;
+  readonly mandate: Mandate;
+  readonly merchant: Merchant;
+  readonly user: User;
+}
+
+export async function createPayment(
+  deps: PaymentDeps,
+  actor: Principal,
+  body: CreatePaymentBody,
+  idempotencyKey: string,
+  requestId: string | null,
+): Promise<Result<Payment, ApiError>> {
+  if (actor.type !== "agent") return err(new ApiError("forbidden", "Only an agent pays under a mandate."));
+  // The same request retried after a crash, or racing on another process: answer with its payment.
+  const existing = await findPaymentByKey(deps.database, actor.id, idempotencyKey);
+  if (existing !== undefined) return ok(existing);
+  const parties = await loadParties(deps, actor.id, body);
+  if (!parties.ok) return parties;
+  const { mandate, merchant, user, agent } = parties.value;
+  const nowMs = deps.clock.nowMs();
+  const draft = draftPayment(body, agent, mandate, idempotencyKey, nowMs);
+  const amount = draft.amount;
+  const decline: DeclineCode | null =
+    (merchant.status !== "active" ? "merchant_unavailable" : null) ??
+    checkMandate(mandate, { amount, currency: draft.currency, merchantId: merchant.id, merchantCategory: merchant.category }, nowMs) ??
+    (amount > kycPerPaymentMax(user.kycLevel, draft.currency) ? "kyc_limit_exceeded" : null);
+  if (decline !== null) return ok(await recordDeclined(deps, draft, decline, actor, requestId));
+  const risk = await deps.risk({ agent, user, merchant, mandate, amount, currency: draft.currency, nowMs });
+  if (risk.action === "block") return ok(await recordDeclined(deps, draft, "risk_blocked", actor, requestId));
+  if (needsStepUp(mandate, amount) || risk.action === "step_up") {
+    const reason = risk.action === "step_up" ? "risk_step_up" : "mandate_step_up";
+    return ok(await requestConfirmation(deps, draft, reason, actor, requestId));
+  }
+  const capture = draft.captureMethod === "automatic";
+  return ok(await authorize(deps, { payment: draft, mandate, user, merchant, capture, write: "insert", actor, requestId }));
+}
+
+async function loadParties(deps: PaymentDeps, agentId: string, body: CreatePaymentBody): Promise<Result<Parties, ApiError>> {
+  const [mandate, merchant, agent] = await Promise.all([
+    loadMandate(deps, body.mandate_id),
+    deps.parties.merchant(body.merchant_id),
+    deps.parties.agent(agentId),
+  ]);
+  if (mandate === undefined || mandate.agentId !== agentId) {
+    return err(new ApiError("not_found", `No mandate '${body.mandate_id}' granted to you.`, "mandate_id"));
+  }
+  if (merchant === undefined) return err(new ApiError("not_found", `No merchant '${body.merchant_id}'.`, "merchant_id"));
+  const user = await deps.parties.user(mandate.userId);
+  if (user === undefined || agent === undefined) return err(new ApiError("not_found", "The mandate's user or agent is gone."));
+  return ok({ mandate, merchant, user, agent });
+}
+
+function draftPayment(b: CreatePaymentBody, agent: Agent, mandate: Mandate, idempotencyKey: string, nowMs: number): Payment {
+  const hash = b.intent.instruction_hash ?? (b.intent.instruction === undefined ? null : sha256(b.intent.instruction));
+  return {
+    id: newId("pay"),
+    agentId: agent.id,
+    userId: mandate.userId,
+    mandateId: mandate.id,
+    merchantId: b.merchant_id,
+    status: "declined",
+    amount: BigInt(b.amount),
+    currency: b.currency,
+    amountCaptured: 0n,
+    amountRefunded: 0n,
+    feeAmount: 0n,
+    captureMethod: b.capture === false ? "manual" : "automatic",
+    description: b.description ?? null,
+    lineItems: b.line_items?.map((i) => ({ description: i.description, quantity: i.quantity, unitAmount: BigInt(i.unit_amount) })) ?? null,
+    orderReference: b.order_reference ?? null,
+    businessUnit: b.tags?.business_unit ?? null,
+    costCentre: b.tags?.cost_centre ?? null,
+    sessionId: b.tags?.session_id ?? null,
+    intent: { id: b.intent.id, hash, givenAtMs: b.intent.given_at === undefined ? null : Date.parse(b.intent.given_at) },
+    declineCode: null,
+    cancellationReason: null,
+    idempotencyKey,
+    approvalId: null,
+    holdExpiresAtMs: null,
+    budgetLines: [],
+    receiptJws: null,
+    metadata: b.metadata === undefined ? null : JSON.stringify(b.metadata),
+    createdAtMs: nowMs,
+    updatedAtMs: nowMs,
+  };
+}
+
+const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
+
+/** A decline before any money moved: the attempt is kept, with its reason, for the user and the audit trail. */
+async function recordDeclined(
+  deps: PaymentDeps,
+  draft: Payment,
+  code: DeclineCode,
+  actor: Principal,
+  requestId: string | null,
+): Promise<Payment> {
+  const payment: Payment = { ...draft, status: "declined", declineCode: code };
+  const inserted = await deps.database.transaction(async (trx) => {
+    const result = await trx.insertInto("payments").values(paymentToRow(payment)).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    if (result.numInsertedOrUpdatedRows === 0n) return false;
+    await trx.insertInto("audit_events").values(auditRow(paymentEvent(payment, actor, requestId, "payment.declined"), payment.createdAtMs)).execute();
+    return true;
+  });
+  return inserted ? payment : (await findPaymentByKey(deps.database, draft.agentId, draft.idempotencyKey!))!;
+}
+
+/** Above the step-up threshold: nothing moves until the user approves on a trusted surface. */
+async function requestConfirmation(
+  deps: PaymentDeps,
+  draft: Payment,
+  reason: Approval["reason"],
+  actor: Principal,
+  requestId: string | null,
+): Promise<Payment> {
+  const nowMs = draft.createdAtMs;
+  const expiresAtMs = nowMs + deps.settings.approvalTimeoutS * 1000;
+  const approval: Approval = {
+    id: newId("apr"),
+    paymentId: draft.id,
+    userId: draft.userId,
+    status: "pending",
+    reason,
+    expiresAtMs,
+    decidedAtMs: null,
+    decidedBy: null,
+    createdAtMs: nowMs,
+    updatedAtMs: nowMs,
+  };
+  const payment: Payment = { ...draft, status: "requires_confirmation", approvalId: approval.id, holdExpiresAtMs: expiresAtMs };
+  const inserted = await deps.database.transaction(async (trx) => {
+    const result = await trx.insertInto("payments").values(paymentToRow(payment)).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    if (result.numInsertedOrUpdatedRows === 0n) return false;
+    await trx.insertInto("approvals").values(approvalToRow(approval)).execute();
+    await recordAudit(trx, paymentEvent(payment, actor, requestId, "payment.requires_confirmation", { approval_id: approval.id, reason }), nowMs);
+    return true;
+  });
+  return inserted ? payment : (await findPaymentByKey(deps.database, draft.agentId, draft.idempotencyKey!))!;
+}
+
+export function paymentEvent(
+  p: Payment,
+  actor: Principal | null,
+  requestId: string | null,
+  action: string,
+  data: Record<string, unknown> = {},
+) {
+  return {
+    actor,
+    action,
+    objectType: "payment",
+    objectId: p.id,
+    userId: p.userId,
+    intentId: p.intent.id,
+    mandateId: p.mandateId,
+    paymentId: p.id,
+    beforeStatus: null,
+    afterStatus: p.status,
+    requestId,
+    data: { amount: p.amount.toString(), currency: p.currency, merchant_id: p.merchantId, decline_code: p.declineCode, ...data },
+  };
+}

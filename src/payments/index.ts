@@ -1,0 +1,12 @@
+/** Payments: agents pay merchants under mandates; holds, captures, step-up approvals, refunds, receipts. */
+export * from "./types.js";
+export * from "./schema.js";
+export { DECLINE_CODES, DECLINE_MESSAGES, type DeclineCode } from "./declines.js";
+export { allowAllRisk, DEFAULT_PAYMENT_SETTINGS, type PaymentDeps, type PaymentSettings, type RiskDecision, type RiskHook } from "./deps.js";
+export { createPayment } from "./create-payment.js";
+export { cancelPayment, capturePayment } from "./settle-payment.js";
+export { decideApproval } from "./decide-approval.js";
+export { refundPayment } from "./refund-payment.js";
+export { approvalsOf, getApproval, getPayment, listPayments, listRefunds, PAYMENT_PAGE_SIZE_MAX, paymentReceipt, RECEIPT_JWS_TYPE } from "./read-payments.js";
+export { sweepPayments, SWEEP_INTERVAL_MS } from "./sweep.js";
+export { KYC_LIMITS_MAJOR } from "./kyc.js";

@@ -1,0 +1,144 @@
+/**
+ * Capture (post the hold, fully or partly, and take the fee) and cancel (void the hold). Both are
+ * linked chains over the legs the payment was authorised with; the ledger decides races (a
+ * capture and a cancel at once: one of them finds the hold already settled).
+ */
+import { auditRow } from "../audit/index.js";
+import { ApiError } from "../core/errors.js";
+import type { Principal } from "../core/principal.js";
+import { err, ok, type Result } from "../core/result.js";
+import type { RowWrite } from "../ledger/index.js";
+import { mayCollect, maySeePayment } from "./access.js";
+import { feeOf, moneyMove } from "./authorize.js";
+import { captureLegs, type Leg, outcomeOf, voidLegs } from "./chain.js";
+import { paymentEvent } from "./create-payment.js";
+import type { PaymentDeps } from "./deps.js";
+import { paymentUpdate, updatePayment } from "./rows.js";
+import { findPayment, ledgerBase } from "./store.js";
+import type { CancellationReason, Payment } from "./types.js";
+
+const notFound = (id: string) => err(new ApiError("not_found", `No payment '${id}'.`, "id"));
+
+export async function capturePayment(
+  deps: PaymentDeps,
+  actor: Principal,
+  id: string,
+  amount: bigint | null,
+  requestId: string | null,
+): Promise<Result<Payment, ApiError>> {
+  const p = await findPayment(deps.database, id);
+  if (p === undefined || !maySeePayment(actor, p)) return notFound(id);
+  if (!mayCollect(actor, p)) return err(new ApiError("forbidden", "Only the merchant (or finance) captures a payment."));
+  if (p.status === "succeeded") return ok(p);
+  if (p.status !== "requires_capture") return err(new ApiError("conflict", `A ${p.status} payment cannot be captured.`));
+  const captured = amount ?? p.amount;
+  if (captured > p.amount) {
+    return err(new ApiError("validation_error", `You can capture at most the authorised ${p.amount}.`, "amount"));
+  }
+  const merchant = (await deps.parties.merchant(p.merchantId))!;
+  const fee = feeOf(captured, merchant, deps);
+  const move = await moneyMove(deps, p, merchant, fee);
+  const legs = captureLegs(ledgerBase(p.agentId, p.idempotencyKey!), p.budgetLines, move, captured);
+  const nowMs = deps.clock.nowMs();
+  const next: Payment = {
+    ...p,
+    status: "succeeded",
+    amountCaptured: captured,
+    feeAmount: fee,
+    holdExpiresAtMs: null,
+    updatedAtMs: nowMs,
+  };
+  return settle(deps, p, next, legs, actor, requestId, "payment.captured");
+}
+
+/** The payer's agent, the user, the merchant or an operator may cancel what is not yet captured. */
+export async function cancelPayment(
+  deps: PaymentDeps,
+  actor: Principal,
+  id: string,
+  requestId: string | null,
+): Promise<Result<Payment, ApiError>> {
+  const p = await findPayment(deps.database, id);
+  if (p === undefined || !maySeePayment(actor, p)) return notFound(id);
+  if (p.status === "canceled") return ok(p);
+  const reason: CancellationReason =
+    actor.type === "merchant" ? "requested_by_merchant" : actor.type === "user" ? "requested_by_user" : "requested_by_agent";
+  if (p.status === "requires_confirmation") return cancelUnconfirmed(deps, p, actor, reason, requestId);
+  if (p.status !== "requires_capture") return err(new ApiError("conflict", `A ${p.status} payment cannot be canceled.`));
+  return voidHold(deps, p, actor, reason, requestId);
+}
+
+export async function voidHold(
+  deps: PaymentDeps,
+  p: Payment,
+  actor: Principal | null,
+  reason: CancellationReason,
+  requestId: string | null,
+): Promise<Result<Payment, ApiError>> {
+  const legs = voidLegs(ledgerBase(p.agentId, p.idempotencyKey!), p.budgetLines);
+  const next: Payment = { ...p, status: "canceled", cancellationReason: reason, holdExpiresAtMs: null, updatedAtMs: deps.clock.nowMs() };
+  return settle(deps, p, next, legs, actor, requestId, "payment.canceled");
+}
+
+async function settle(
+  deps: PaymentDeps,
+  before: Payment,
+  next: Payment,
+  legs: readonly Leg[],
+  actor: Principal | null,
+  requestId: string | null,
+  action: string,
+): Promise<Result<Payment, ApiError>> {
+  let applied = false;
+  let failure: string | null = null;
+  await deps.ledger.submitTransfers(
+    legs.map((l) => l.transfer),
+    {
+      effects: (results) => {
+        const outcome = outcomeOf(legs, results);
+        applied = outcome.kind === "ok";
+        failure = outcome.kind === "failed" ? outcome.result : null;
+        if (!applied) return [];
+        const event = { ...paymentEvent(next, actor, requestId, action), beforeStatus: before.status };
+        const rows: RowWrite[] = [updatePayment(next), { kind: "insert", table: "audit_events", values: auditRow(event, next.updatedAtMs) }];
+        return rows;
+      },
+    },
+  );
+  if (applied) return ok(next);
+  const now = (await findPayment(deps.database, before.id))!;
+  // Someone else settled it first (or this is a retry): answer with where it stands.
+  if (now.status !== before.status) return ok(now);
+  if (failure === "pending_transfer_expired") return err(new ApiError("conflict", "The authorisation has expired."));
+  return failure === null ? ok(now) : err(new ApiError("conflict", `The hold could not be settled (${failure}).`));
+}
+
+export async function cancelUnconfirmed(
+  deps: PaymentDeps,
+  p: Payment,
+  actor: Principal | null,
+  reason: CancellationReason,
+  requestId: string | null,
+): Promise<Result<Payment, ApiError>> {
+  const nowMs = deps.clock.nowMs();
+  const next: Payment = { ...p, status: "canceled", cancellationReason: reason, holdExpiresAtMs: null, updatedAtMs: nowMs };
+  const approvalStatus = reason === "confirmation_declined" ? "declined" : "expired";
+  const done = await deps.database.transaction(async (trx) => {
+    const approval = await trx
+      .updateTable("approvals")
+      .set({ status: approvalStatus, decided_at: BigInt(nowMs), decided_by: actor?.id ?? null, updated_at: BigInt(nowMs) })
+      .where("id", "=", p.approvalId!)
+      .where("status", "=", "pending")
+      .executeTakeFirst();
+    if (approval.numUpdatedRows === 0n) return false;
+    const { id, set } = paymentUpdate(next);
+    await trx.updateTable("payments").set(set).where("id", "=", id).execute();
+    await trx
+      .insertInto("audit_events")
+      .values(auditRow({ ...paymentEvent(next, actor, requestId, "payment.canceled", { reason }), beforeStatus: p.status }, nowMs))
+      .execute();
+    return true;
+  });
+  if (done) return ok(next);
+  return ok((await findPayment(deps.database, p.id))!);
+}

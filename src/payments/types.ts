@@ -1,0 +1,91 @@
+import type { BudgetLine } from "../mandates/index.js";
+import type { DeclineCode } from "./declines.js";
+
+export const PAYMENT_STATUSES = ["requires_confirmation", "requires_capture", "succeeded", "canceled", "declined"] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+export const CANCELLATION_REASONS = [
+  "requested_by_agent",
+  "requested_by_merchant",
+  "requested_by_user",
+  "hold_expired",
+  "confirmation_declined",
+  "confirmation_expired",
+] as const;
+export type CancellationReason = (typeof CANCELLATION_REASONS)[number];
+
+export interface LineItem {
+  readonly description: string;
+  readonly quantity: number;
+  readonly unitAmount: bigint;
+}
+
+/** The user intent a payment serves: the link from money back to what the person asked for. */
+export interface Intent {
+  readonly id: string;
+  /** sha256 of the user's instruction (the text itself stays with the agent unless given). */
+  readonly hash: string | null;
+  readonly givenAtMs: number | null;
+}
+
+export interface Payment {
+  readonly id: string;
+  readonly agentId: string;
+  readonly userId: string;
+  readonly mandateId: string;
+  readonly merchantId: string;
+  readonly status: PaymentStatus;
+  readonly amount: bigint;
+  readonly currency: string;
+  readonly amountCaptured: bigint;
+  readonly amountRefunded: bigint;
+  readonly feeAmount: bigint;
+  readonly captureMethod: "automatic" | "manual";
+  readonly description: string | null;
+  readonly lineItems: readonly LineItem[] | null;
+  readonly orderReference: string | null;
+  readonly businessUnit: string | null;
+  readonly costCentre: string | null;
+  readonly sessionId: string | null;
+  readonly intent: Intent;
+  readonly declineCode: DeclineCode | null;
+  readonly cancellationReason: CancellationReason | null;
+  readonly idempotencyKey: string | null;
+  readonly approvalId: string | null;
+  /** When an uncaptured hold or an unanswered confirmation lapses. */
+  readonly holdExpiresAtMs: number | null;
+  /** The budgets the payment was charged against, fixed when it was authorised. */
+  readonly budgetLines: readonly BudgetLine[];
+  readonly receiptJws: string | null;
+  readonly metadata: string | null;
+  readonly createdAtMs: number;
+  readonly updatedAtMs: number;
+}
+
+export type ApprovalStatus = "pending" | "approved" | "declined" | "expired";
+
+export interface Approval {
+  readonly id: string;
+  readonly paymentId: string;
+  readonly userId: string;
+  readonly status: ApprovalStatus;
+  /** Why the user is asked: the mandate's step-up threshold or a risk decision. */
+  readonly reason: "mandate_step_up" | "risk_step_up";
+  readonly expiresAtMs: number;
+  readonly decidedAtMs: number | null;
+  readonly decidedBy: string | null;
+  readonly createdAtMs: number;
+  readonly updatedAtMs: number;
+}
+
+export interface Refund {
+  readonly id: string;
+  readonly paymentId: string;
+  readonly merchantId: string;
+  readonly amount: bigint;
+  readonly currency: string;
+  readonly reason: string | null;
+  readonly status: "succeeded";
+  readonly createdBy: string;
+  readonly createdAtMs: number;
+}
