@@ -1,7 +1,10 @@
 /** Starts the real HTTP server on a random port over a fresh database of the given engine. */
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair } from "jose";
+import type { Clock } from "../src/core/clock.js";
+import type { FundingConnector } from "../src/funding/index.js";
 import { buildApp } from "../src/http/app.js";
+import type { PaymentSettings, RiskHook } from "../src/payments/index.js";
 import { openRuntime, type Runtime } from "../src/runtime.js";
 import { databaseConfigFrom, type Engine } from "../src/store/index.js";
 import { createTestDatabase, type TestDatabase } from "./harness.js";
@@ -23,13 +26,30 @@ export interface TestServer {
 export interface StartOptions {
   /** Serve the database of this server (a second AgentPay process in effect) instead of a fresh one. */
   readonly shareDatabaseOf?: TestServer;
+  /** The runtime's clock (a ManualClock lets a test move time); the system clock by default. */
+  readonly clock?: Clock;
+  /** The risk step of payments; allow-all by default. */
+  readonly risk?: RiskHook;
+  /** Payment settings overriding the defaults (hold and approval timeouts, fee, refund window). */
+  readonly payments?: Partial<PaymentSettings>;
+  /** Run the payment sweeper in the background (default on); tests that drive `sweepPayments` turn it off. */
+  readonly sweep?: boolean;
+  /** The funding connector of top-ups and payouts; the sandbox by default. */
+  readonly connector?: FundingConnector;
 }
 
 export async function startServer(engine: Engine, options: StartOptions = {}): Promise<TestServer> {
   const shared = options.shareDatabaseOf;
   const tdb: TestDatabase | null = shared === undefined ? await createTestDatabase(engine) : null;
   const databaseUrl = shared?.databaseUrl ?? tdb?.url ?? "";
-  const runtime = await openRuntime(databaseConfigFrom(databaseUrl), { ledger: { expirySweep: false } });
+  const runtime = await openRuntime(databaseConfigFrom(databaseUrl), {
+    ledger: { expirySweep: false },
+    ...(options.clock !== undefined ? { clock: options.clock } : {}),
+    ...(options.risk !== undefined ? { risk: options.risk } : {}),
+    ...(options.payments !== undefined ? { payments: options.payments } : {}),
+    ...(options.sweep !== undefined ? { sweep: options.sweep } : {}),
+    ...(options.connector !== undefined ? { connector: options.connector } : {}),
+  });
   const app = await buildApp({ ...runtime, operatorKey: OPERATOR_KEY });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -21,6 +21,7 @@ import {
   toCreateKeyInput,
 } from "../keys/index.js";
 import { type Page, PAGE_SIZE_MAX, presentPage } from "../parties/index.js";
+import { loadMcpSettings, MCP_TOOL_NAMES, serveStdio } from "../mcp/index.js";
 import { type Database, loadConfig, migrateToLatest, openDatabase } from "../store/index.js";
 import { openRuntime } from "../runtime.js";
 
@@ -40,11 +41,12 @@ program
       ...(opts.port !== undefined ? { PORT: opts.port } : {}),
       ...(opts.host !== undefined ? { HOST: opts.host } : {}),
     });
+    const mcp = loadMcpSettings(process.env, MCP_TOOL_NAMES);
     const runtime = await openRuntime(config.database);
     const operatorKey = config.operatorKey ?? `sk_op_${randomBytes(24).toString("base64url")}`;
     const app = await buildApp(
       { ...runtime, operatorKey },
-      { logger: { level: config.logLevel } },
+      { logger: { level: config.logLevel }, mcp },
     );
     const address = await app.listen({ port: config.port, host: config.host });
     const where = config.database.engine === "sqlite" ? config.database.path : "PostgreSQL";
@@ -61,6 +63,16 @@ program
     };
     process.once("SIGINT", () => void shutdown("SIGINT"));
     process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  });
+
+program
+  .command("mcp")
+  .description(
+    "serve the MCP tools over stdio for the agent or merchant key in AGENTPAY_API_KEY " +
+      "(DATABASE_URL as for serve; AGENTPAY_MCP_TOOLS narrows the tools; AGENTPAY_PUBLIC_URL is where users confirm payments)",
+  )
+  .action(async () => {
+    await serveStdio(process.env, API_VERSION);
   });
 
 program

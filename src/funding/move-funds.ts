@@ -10,8 +10,8 @@ import type { Clock } from "../core/clock.js";
 import { ApiError } from "../core/errors.js";
 import type { Principal } from "../core/principal.js";
 import { err, ok, type Result } from "../core/result.js";
-import { type Ledger, NO_TAGS, type RowWrite } from "../ledger/index.js";
-import { ensureMerchantAccount, ensureWallet } from "../parties/index.js";
+import { AccountFlag, type Ledger, NO_TAGS, type RowWrite, type TransferInput, TransferFlag } from "../ledger/index.js";
+import { ensureMerchantAccount, ensureWallet, merchantAccountId } from "../parties/index.js";
 import type { Database, FundingTransferRow } from "../store/index.js";
 import type { FundingConnector } from "./connector.js";
 
@@ -45,7 +45,10 @@ export interface FundingInput {
   readonly source: string;
 }
 
+export const PAYOUT_PROBE_ACCOUNT_CODE = 1103;
+
 export const clearingAccountId = (connector: string, currency: string): string => `clearing:${connector}:${currency}`;
+const payoutProbeId = (currency: string): string => `payout-probe:${currency}`;
 
 export async function moveFunds(
   deps: FundingDeps,
@@ -59,11 +62,18 @@ export async function moveFunds(
   const id = `${prefix}_${createHash("sha256").update(`${actor.type}:${actor.id}\n${idempotencyKey}`).digest("hex").slice(0, 26)}`;
   const earlier = await find(deps, id);
   if (earlier !== undefined) return ok(earlier);
-  const [partyAccount, clearing] = await accounts(deps, kind, input);
-  if (kind === "payout") {
-    const [account] = await deps.ledger.accounts([partyAccount]);
+  // Checked before any account is opened: a refused payout leaves nothing behind. A retry whose
+  // earlier attempt already holds the money (and crashed before settling it) carries on instead.
+  if (kind === "payout" && (await deps.ledger.transfer(`payout:${id}:hold`)) === undefined) {
+    const [account] = await deps.ledger.accounts([merchantAccountId(input.partyId, input.currency)]);
     const available = account === undefined ? 0n : account.creditsPosted - account.debitsPosted - account.debitsPending;
     if (available < input.amount) return err(new ApiError("validation_error", `Only ${available} is available to pay out.`, "amount"));
+  }
+  const [partyAccount, clearing] = await accounts(deps, kind, input);
+  // A payout holds the money in the ledger before the connector disburses it: payouts racing on
+  // one balance cannot all pass the check above and pay out more than there is.
+  if (kind === "payout" && !(await reservePayout(deps, id, partyAccount, clearing, input))) {
+    return err(new ApiError("validation_error", "The balance no longer covers this payout.", "amount"));
   }
   const request = { reference: id, partyId: input.partyId, amount: input.amount, currency: input.currency, source: input.source };
   const outcome = kind === "topup" ? await deps.connector.collect(request) : await deps.connector.disburse(request);
@@ -100,38 +110,87 @@ export async function moveFunds(
     },
   ];
   if (!outcome.ok) {
-    // No money moved; the failed attempt is still recorded, with its audit event, in one commit.
-    await deps.ledger.submitTransfers([], { effects: rows });
+    // No money moved (a payout's hold is released); the failed attempt is still recorded, with
+    // its audit event, in one commit.
+    const release = kind === "payout" ? [settleHold(id, TransferFlag.voidPendingTransfer)] : [];
+    await deps.ledger.submitTransfers(release, { effects: rows });
     return ok((await find(deps, id)) ?? move);
   }
-  const [debit, credit] = kind === "topup" ? [clearing, partyAccount] : [partyAccount, clearing];
-  await deps.ledger.submitTransfers(
-    [
-      {
-        id: `${kind}:${id}`,
-        debitAccountId: debit,
-        creditAccountId: credit,
-        amount: input.amount,
-        currency: input.currency,
-        code: kind === "topup" ? TOPUP_TRANSFER_CODE : PAYOUT_TRANSFER_CODE,
-        pendingId: null,
-        timeoutS: 0,
-        flags: 0,
-        tags: NO_TAGS,
-        metadata: JSON.stringify({ [kind]: id }),
-      },
-    ],
-    { effects: (results) => (results[0]?.result === "ok" ? rows() : []) },
-  );
+  const transfer: TransferInput =
+    kind === "topup"
+      ? {
+          id: `${kind}:${id}`,
+          debitAccountId: clearing,
+          creditAccountId: partyAccount,
+          amount: input.amount,
+          currency: input.currency,
+          code: TOPUP_TRANSFER_CODE,
+          pendingId: null,
+          timeoutS: 0,
+          flags: 0,
+          tags: NO_TAGS,
+          metadata: JSON.stringify({ [kind]: id }),
+        }
+      : settleHold(id, TransferFlag.postPendingTransfer);
+  await deps.ledger.submitTransfers([transfer], { effects: (results) => (results[0]?.result === "ok" ? rows() : []) });
   return ok((await find(deps, id))!);
+}
+
+/**
+ * Holds a payout's amount on the merchant's account if, and only if, its available balance
+ * covers it, in one linked chain (TigerBeetle's balance-conditional transfer): a balancing
+ * transfer to a probe account takes at most what is available, the probe account (whose debits
+ * must not exceed its credits) gives back the full amount — which fails unless all of it was
+ * available — and the hold follows. Probe and give-back cancel out. A retry finds them existing.
+ */
+async function reservePayout(deps: FundingDeps, id: string, merchantAccount: string, clearing: string, input: FundingInput): Promise<boolean> {
+  const leg = (suffix: string, debit: string, credit: string, flags: number): TransferInput => ({
+    id: `payout:${id}:${suffix}`,
+    debitAccountId: debit,
+    creditAccountId: credit,
+    amount: input.amount,
+    currency: input.currency,
+    code: PAYOUT_TRANSFER_CODE,
+    pendingId: null,
+    timeoutS: 0,
+    flags,
+    tags: NO_TAGS,
+    metadata: JSON.stringify({ payout: id }),
+  });
+  const probe = payoutProbeId(input.currency);
+  const results = await deps.ledger.submitTransfers([
+    leg("probe", merchantAccount, probe, TransferFlag.linked | TransferFlag.balancingDebit),
+    leg("give-back", probe, merchantAccount, TransferFlag.linked),
+    leg("hold", merchantAccount, clearing, TransferFlag.pending),
+  ]);
+  return results.every((r) => r.result === "ok" || r.result === "exists");
+}
+
+function settleHold(id: string, flag: number): TransferInput {
+  return {
+    id: `payout:${id}`,
+    debitAccountId: null,
+    creditAccountId: null,
+    amount: null,
+    currency: null,
+    code: 0,
+    pendingId: `payout:${id}:hold`,
+    timeoutS: 0,
+    flags: flag,
+    tags: NO_TAGS,
+    metadata: JSON.stringify({ payout: id }),
+  };
 }
 
 async function accounts(deps: FundingDeps, kind: "topup" | "payout", input: FundingInput): Promise<[string, string]> {
   const clearing = clearingAccountId(deps.connector.name, input.currency);
-  const [created] = await deps.ledger.createAccounts([
+  const created = await deps.ledger.createAccounts([
     { id: clearing, currency: input.currency, code: CLEARING_ACCOUNT_CODE, ownerRef: deps.connector.name, flags: 0, metadata: null },
+    ...(kind === "payout"
+      ? [{ id: payoutProbeId(input.currency), currency: input.currency, code: PAYOUT_PROBE_ACCOUNT_CODE, ownerRef: null, flags: AccountFlag.debitsMustNotExceedCredits, metadata: null }]
+      : []),
   ]);
-  if (created?.result !== "ok" && created?.result !== "exists") throw new Error(`clearing account: ${created?.result}`);
+  for (const r of created) if (r.result !== "ok" && r.result !== "exists") throw new Error(`funding account: ${r.result}`);
   const party =
     kind === "topup"
       ? await ensureWallet(deps.ledger, input.partyId, input.currency)

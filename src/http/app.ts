@@ -60,10 +60,17 @@ import { getUserRoute } from "./routes/users-get.js";
 import { listUsersRoute } from "./routes/users-list.js";
 import { updateUserRoute } from "./routes/users-update.js";
 import type { AppDeps, AppInstance } from "./types.js";
+import { DEFAULT_MCP_SETTINGS, mcpHttpRoutes, type McpSettings } from "../mcp/index.js";
 
 export const API_VERSION = "0.1.0";
 
-export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerOptions["logger"] } = {}) {
+export interface AppOptions {
+  readonly logger?: FastifyServerOptions["logger"];
+  /** Which MCP tools `/mcp` exposes and where users confirm payments; all tools and the default URL when absent. */
+  readonly mcp?: McpSettings;
+}
+
+export async function buildApp(deps: AppDeps, options: AppOptions = {}) {
   const fastify = Fastify({
     logger: options.logger ?? false,
     bodyLimit: BODY_BYTES_MAX,
@@ -158,5 +165,10 @@ export async function buildApp(deps: AppDeps, options: { logger?: FastifyServerO
       getTransferRoute(ledger);
     });
   });
+
+  // MCP over Streamable HTTP (src/mcp): the payer and merchant tools, authenticated like /v1.
+  await app.register(async (mcp) =>
+    mcpHttpRoutes(mcp as unknown as AppInstance, { settings: options.mcp ?? DEFAULT_MCP_SETTINGS, version: API_VERSION }),
+  );
   return app;
 }

@@ -49,14 +49,24 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, opts: { deps: A
     const scope = `${principal.type}:${principal.id}`;
     const slot = `${scope}\n${key}`;
     if (inFlight.has(slot)) throw new ApiError("idempotency_key_in_use", "A request with this Idempotency-Key is still in progress.");
-    const stored = await database.db
-      .selectFrom("idempotency_keys")
-      .selectAll()
-      .where("scope", "=", scope)
-      .where("key", "=", key)
-      .where("expires_at", ">", BigInt(Date.now()))
-      .executeTakeFirst();
+    if (inFlight.size >= IN_FLIGHT_KEYS_MAX) throw new ApiError("overloaded", "Too many requests in flight; retry shortly.");
+    // Claimed before the lookup: requests with the same key arriving while it runs are in flight too.
+    inFlight.add(slot);
+    let stored;
+    try {
+      stored = await database.db
+        .selectFrom("idempotency_keys")
+        .selectAll()
+        .where("scope", "=", scope)
+        .where("key", "=", key)
+        .where("expires_at", ">", BigInt(Date.now()))
+        .executeTakeFirst();
+    } catch (error) {
+      inFlight.delete(slot);
+      throw error;
+    }
     if (stored !== undefined) {
+      inFlight.delete(slot);
       if (stored.fingerprint !== fingerprintOf(request)) {
         throw new ApiError("idempotency_key_reused", "This Idempotency-Key was used with a different request.");
       }
@@ -66,8 +76,6 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, opts: { deps: A
         .header("idempotent-replayed", "true")
         .send(stored.response);
     }
-    if (inFlight.size >= IN_FLIGHT_KEYS_MAX) throw new ApiError("overloaded", "Too many requests in flight; retry shortly.");
-    inFlight.add(slot);
     request.idempotencyKey = key;
     request.idempotencySlot = slot;
   });

@@ -62,6 +62,8 @@ const OPERATOR_SCOPES: Readonly<Record<OperatorRole, readonly Scope[]>> = {
     "agents:read",
     "mandates:read",
     "payments:read",
+    // Capturing authorised payments (the capture route and the payments policy name finance).
+    "payments:write",
     "refunds:write",
     "funding:write",
     "ledger:read",

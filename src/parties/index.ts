@@ -29,4 +29,6 @@ export {
   merchantAccountId,
   WALLET_ACCOUNT_CODE,
   walletAccountId,
+  type WalletBalance,
+  walletBalances,
 } from "./wallets.js";

@@ -47,3 +47,18 @@ export function ensureWallet(ledger: Ledger, userId: string, currency: string): 
 export function ensureMerchantAccount(ledger: Ledger, merchantId: string, currency: string): Promise<string> {
   return ensureAccount(ledger, merchantAccountId(merchantId, currency), currency, MERCHANT_PAYABLE_ACCOUNT_CODE, merchantId, 0);
 }
+
+/** A wallet's balance in one currency: what can be spent now and what uncaptured payments hold. */
+export interface WalletBalance {
+  readonly currency: string;
+  readonly available: bigint;
+  readonly held: bigint;
+}
+
+/** The user's wallets, one per currency they have used, in currency order (their ids sort so). */
+export async function walletBalances(ledger: Ledger, userId: string): Promise<WalletBalance[]> {
+  const accounts = await ledger.accountsOwnedBy(userId);
+  return accounts
+    .filter((a) => a.id === walletAccountId(userId, a.currency))
+    .map((a) => ({ currency: a.currency, available: a.creditsPosted - a.debitsPosted - a.debitsPending, held: a.debitsPending }));
+}

@@ -73,7 +73,10 @@ export async function authorize(deps: PaymentDeps, a: Authorization): Promise<Pa
     {
       effects: (results) => {
         const outcome = outcomeOf(legs, results);
-        if (outcome.kind === "exists") {
+        // Another attempt of this very request (a duplicate racing in another process, or a retry
+        // straddling a period boundary) committed its chain first: its legs exist, under the same
+        // ids but with that attempt's payment id. Its payment is the answer, never a decline.
+        if (outcome.kind === "exists" || (outcome.kind === "failed" && outcome.result.startsWith("exists_with_different_"))) {
           decided = null;
           return [];
         }
@@ -82,7 +85,7 @@ export async function authorize(deps: PaymentDeps, a: Authorization): Promise<Pa
       },
     },
   );
-  // Every leg existed: an earlier attempt of this very request moved the money. Answer with it.
+  // An earlier attempt of this very request moved the money. Answer with it.
   return decided ?? (await findPaymentByKey(deps.database, p.agentId, p.idempotencyKey!))!;
 }
 

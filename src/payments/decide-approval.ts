@@ -51,13 +51,20 @@ export async function decideApproval(
     if (!canceled.ok) return canceled;
     return ok({ approval: (await findApproval(deps.database, approvalId))!, payment: canceled.value });
   }
-  if (!resumable && !(await markApproved(deps, approval, actor, requestId, nowMs))) {
+  if (!resumable && !(await markApproved(deps, approval, payment, actor, requestId, nowMs))) {
     return err(new ApiError("conflict", "This approval was decided meanwhile."));
   }
   return ok({ approval: (await findApproval(deps.database, approvalId))!, payment: await proceed(deps, payment, actor, requestId) });
 }
 
-async function markApproved(deps: PaymentDeps, a: Approval, actor: Principal, requestId: string | null, nowMs: number): Promise<boolean> {
+async function markApproved(
+  deps: PaymentDeps,
+  a: Approval,
+  p: Payment,
+  actor: Principal,
+  requestId: string | null,
+  nowMs: number,
+): Promise<boolean> {
   return deps.database.transaction(async (trx) => {
     const changed = await trx
       .updateTable("approvals")
@@ -74,6 +81,8 @@ async function markApproved(deps: PaymentDeps, a: Approval, actor: Principal, re
         objectType: "approval",
         objectId: a.id,
         userId: a.userId,
+        intentId: p.intent.id,
+        mandateId: p.mandateId,
         paymentId: a.paymentId,
         beforeStatus: "pending",
         afterStatus: "approved",

@@ -31,6 +31,11 @@ export async function capturePayment(
   if (!mayCollect(actor, p)) return err(new ApiError("forbidden", "Only the merchant (or finance) captures a payment."));
   if (p.status === "succeeded") return ok(p);
   if (p.status !== "requires_capture") return err(new ApiError("conflict", `A ${p.status} payment cannot be captured.`));
+  // The ledger hold outlives the payment by HOLD_GRACE_S so that the sweeper can void it; the
+  // authorisation itself ends at the payment's expiry, swept or not.
+  if (p.holdExpiresAtMs !== null && deps.clock.nowMs() >= p.holdExpiresAtMs) {
+    return err(new ApiError("conflict", "The authorisation has expired."));
+  }
   const captured = amount ?? p.amount;
   if (captured > p.amount) {
     return err(new ApiError("validation_error", `You can capture at most the authorised ${p.amount}.`, "amount"));
@@ -48,7 +53,7 @@ export async function capturePayment(
     holdExpiresAtMs: null,
     updatedAtMs: nowMs,
   };
-  return settle(deps, p, next, legs, actor, requestId, "payment.captured");
+  return settle(deps, p, next, legs, actor, requestId, "payment.captured", null);
 }
 
 /** The payer's agent, the user, the merchant or an operator may cancel what is not yet captured. */
@@ -77,7 +82,32 @@ export async function voidHold(
 ): Promise<Result<Payment, ApiError>> {
   const legs = voidLegs(ledgerBase(p.agentId, p.idempotencyKey!), p.budgetLines);
   const next: Payment = { ...p, status: "canceled", cancellationReason: reason, holdExpiresAtMs: null, updatedAtMs: deps.clock.nowMs() };
-  return settle(deps, p, next, legs, actor, requestId, "payment.canceled");
+  return settle(deps, p, next, legs, actor, requestId, "payment.canceled", () => recordLapsed(deps, p, actor, requestId));
+}
+
+/**
+ * The ledger's own timeout of the hold ran out before anyone voided it (the sweeper was down for
+ * longer than HOLD_GRACE_S): the ledger releases the money itself, and the payment is recorded
+ * as expired, so that it does not stay `requires_capture` for ever.
+ */
+async function recordLapsed(
+  deps: PaymentDeps,
+  p: Payment,
+  actor: Principal | null,
+  requestId: string | null,
+): Promise<Result<Payment, ApiError>> {
+  await deps.ledger.expireDue();
+  const nowMs = deps.clock.nowMs();
+  const next: Payment = { ...p, status: "canceled", cancellationReason: "hold_expired", holdExpiresAtMs: null, updatedAtMs: nowMs };
+  const { id, set } = paymentUpdate(next);
+  const done = await deps.database.transaction(async (trx) => {
+    const updated = await trx.updateTable("payments").set(set).where("id", "=", id).where("status", "=", p.status).executeTakeFirst();
+    if (updated.numUpdatedRows === 0n) return false;
+    const event = { ...paymentEvent(next, actor, requestId, "payment.canceled", { reason: "hold_expired" }), beforeStatus: p.status };
+    await trx.insertInto("audit_events").values(auditRow(event, nowMs)).execute();
+    return true;
+  });
+  return ok(done ? next : (await findPayment(deps.database, p.id))!);
 }
 
 async function settle(
@@ -88,6 +118,8 @@ async function settle(
   actor: Principal | null,
   requestId: string | null,
   action: string,
+  /** What to do when the ledger says the hold has already expired; null: a conflict. */
+  lapsed: (() => Promise<Result<Payment, ApiError>>) | null,
 ): Promise<Result<Payment, ApiError>> {
   let applied = false;
   let failure: string | null = null;
@@ -107,9 +139,13 @@ async function settle(
   );
   if (applied) return ok(next);
   const now = (await findPayment(deps.database, before.id))!;
-  // Someone else settled it first (or this is a retry): answer with where it stands.
-  if (now.status !== before.status) return ok(now);
-  if (failure === "pending_transfer_expired") return err(new ApiError("conflict", "The authorisation has expired."));
+  // Someone settled it first: the same way (a retry, a duplicate) answers where it stands; the
+  // other way (a capture that lost to a cancel, or the reverse) is a conflict, as it is when
+  // the second request comes after the first.
+  if (now.status !== before.status) {
+    return now.status === next.status ? ok(now) : err(new ApiError("conflict", `The payment was ${now.status} meanwhile.`));
+  }
+  if (failure === "pending_transfer_expired") return lapsed === null ? err(new ApiError("conflict", "The authorisation has expired.")) : lapsed();
   return failure === null ? ok(now) : err(new ApiError("conflict", `The hold could not be settled (${failure}).`));
 }
 
@@ -133,6 +169,29 @@ export async function cancelUnconfirmed(
     if (approval.numUpdatedRows === 0n) return false;
     const { id, set } = paymentUpdate(next);
     await trx.updateTable("payments").set(set).where("id", "=", id).execute();
+    // The approval changed too: its own event, as approving has one.
+    await trx
+      .insertInto("audit_events")
+      .values(
+        auditRow(
+          {
+            actor,
+            action: `approval.${approvalStatus}`,
+            objectType: "approval",
+            objectId: p.approvalId!,
+            userId: p.userId,
+            intentId: p.intent.id,
+            mandateId: p.mandateId,
+            paymentId: p.id,
+            beforeStatus: "pending",
+            afterStatus: approvalStatus,
+            requestId,
+            data: { reason },
+          },
+          nowMs,
+        ),
+      )
+      .execute();
     await trx
       .insertInto("audit_events")
       .values(auditRow({ ...paymentEvent(next, actor, requestId, "payment.canceled", { reason }), beforeStatus: p.status }, nowMs))

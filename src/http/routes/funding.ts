@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ApiError } from "../../core/errors.js";
 import { moveFunds, SANDBOX_SOURCES } from "../../funding/index.js";
 import { MANDATE_AMOUNT_MAX } from "../../mandates/index.js";
+import { findMerchant, findUser } from "../../parties/index.js";
 import { isCurrency } from "../../money/index.js";
 import { callerOf, requireAccess } from "../auth.js";
 import { unwrap } from "../context.js";
@@ -56,6 +57,9 @@ export function fundingRoutes(app: AppInstance): void {
         if (principal.type !== "operator" && b[party] !== undefined && b[party] !== principal.id) {
           throw new ApiError("not_found", `No ${party === "user_id" ? "user" : "merchant"} '${b[party]}' of yours.`, party);
         }
+        // An operator names the party: money must not flow into (or out of) an account of nobody.
+        const found = kind === "topup" ? await findUser(app.deps.database.db, partyId) : await findMerchant(app.deps.database.db, partyId);
+        if (found === undefined) throw new ApiError("not_found", `No ${party === "user_id" ? "user" : "merchant"} '${partyId}'.`, party);
         const input = { partyId, amount: BigInt(b.amount), currency: b.currency, source: b.source };
         const move = unwrap(await moveFunds(app.deps.funding, principal, kind, input, key, requestId));
         return {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { walletAccountId } from "../../parties/index.js";
+import { walletBalances } from "../../parties/index.js";
 import { callerOf, requireAccess } from "../auth.js";
 import type { AppInstance } from "../types.js";
 
@@ -30,19 +30,14 @@ export function walletRoute(app: AppInstance): void {
     async (request) => {
       const principal = callerOf(request).principal;
       const userId = principal.type === "agent" ? principal.userId : principal.id;
-      const accounts = await app.deps.ledger.accountsOwnedBy(userId);
-      const wallets = accounts.filter((a) => a.id === walletAccountId(userId, a.currency));
       const wanted = request.query.currency;
+      const balances = await walletBalances(app.deps.ledger, userId);
       return {
         object: "wallet" as const,
         user_id: userId,
-        balances: wallets
-          .filter((a) => wanted === undefined || a.currency === wanted)
-          .map((a) => ({
-            currency: a.currency,
-            available: Number(a.creditsPosted - a.debitsPosted - a.debitsPending),
-            held: Number(a.debitsPending),
-          })),
+        balances: balances
+          .filter((b) => wanted === undefined || b.currency === wanted)
+          .map((b) => ({ currency: b.currency, available: Number(b.available), held: Number(b.held) })),
       };
     },
   );
