@@ -3,12 +3,12 @@
  * submits it to the ledger and, in the same database transaction, writes the payment's new
  * state and its audit event. Used when a payment is created and when the user approves one.
  */
-import { auditRow } from "../audit/index.js";
 import type { Principal } from "../core/principal.js";
 import type { RowWrite } from "../ledger/index.js";
 import { type BudgetLine, budgetLines, type Mandate } from "../mandates/index.js";
 import { ensureMerchantAccount, ensureWallet, type Merchant, type User } from "../parties/index.js";
 import { ensureFeeAccount } from "./accounts.js";
+import { auditWrite, paymentEvent } from "./events.js";
 import { declineOf, holdLegs, type Leg, type MoneyMove, outcomeOf, payLegs } from "./chain.js";
 import type { PaymentDeps } from "./deps.js";
 import { kycDayLine } from "./kyc.js";
@@ -108,28 +108,8 @@ function declined(p: Payment, code: Payment["declineCode"], lines: BudgetLine[],
 function rowsFor(p: Payment, a: Authorization, legs: readonly Leg[], nowMs: number): RowWrite[] {
   const write = a.write === "insert" ? insertPayment(p) : updatePayment(p);
   const action = p.status === "declined" ? "payment.declined" : p.status === "succeeded" ? "payment.succeeded" : "payment.authorized";
-  const audit = auditRow(
-    {
-      actor: a.actor,
-      action,
-      objectType: "payment",
-      objectId: p.id,
-      userId: p.userId,
-      intentId: p.intent.id,
-      mandateId: p.mandateId,
-      paymentId: p.id,
-      beforeStatus: a.write === "insert" ? null : a.payment.status,
-      afterStatus: p.status,
-      requestId: a.requestId,
-      data: {
-        amount: p.amount.toString(),
-        currency: p.currency,
-        merchant_id: p.merchantId,
-        decline_code: p.declineCode,
-        transfers: p.status === "declined" ? [] : legs.map((l) => l.transfer.id),
-      },
-    },
-    nowMs,
-  );
-  return [write, { kind: "insert", table: "audit_events", values: audit }, ...(a.alsoWrite?.(p) ?? [])];
+  const transfers = p.status === "declined" ? [] : legs.map((l) => l.transfer.id);
+  const before = a.write === "insert" ? null : a.payment.status;
+  const audit = auditWrite(paymentEvent(p, a.actor, a.requestId, action, { transfers }, before), nowMs);
+  return [write, audit, ...(a.alsoWrite?.(p) ?? [])];
 }

@@ -12,6 +12,7 @@ import { err, ok, type Result } from "../core/result.js";
 import { loadMandate, type Mandate } from "../mandates/index.js";
 import type { Agent, Merchant, User } from "../parties/index.js";
 import { authorize } from "./authorize.js";
+import { paymentEvent } from "./events.js";
 import { checkMandate, needsStepUp } from "./check-mandate.js";
 import type { DeclineCode } from "./declines.js";
 import type { PaymentDeps } from "./deps.js";
@@ -161,27 +162,4 @@ async function requestConfirmation(
     return true;
   });
   return inserted ? payment : (await findPaymentByKey(deps.database, draft.agentId, draft.idempotencyKey!))!;
-}
-
-export function paymentEvent(
-  p: Payment,
-  actor: Principal | null,
-  requestId: string | null,
-  action: string,
-  data: Record<string, unknown> = {},
-) {
-  return {
-    actor,
-    action,
-    objectType: "payment",
-    objectId: p.id,
-    userId: p.userId,
-    intentId: p.intent.id,
-    mandateId: p.mandateId,
-    paymentId: p.id,
-    beforeStatus: null,
-    afterStatus: p.status,
-    requestId,
-    data: { amount: p.amount.toString(), currency: p.currency, merchant_id: p.merchantId, decline_code: p.declineCode, ...data },
-  };
 }

@@ -11,7 +11,7 @@ import { err, ok, type Result } from "../core/result.js";
 import { loadMandate } from "../mandates/index.js";
 import { authorize } from "./authorize.js";
 import { checkMandate } from "./check-mandate.js";
-import { paymentEvent } from "./create-payment.js";
+import { paymentEvent } from "./events.js";
 import type { DeclineCode } from "./declines.js";
 import { paymentUpdate } from "./rows.js";
 import type { PaymentDeps } from "./deps.js";

@@ -11,7 +11,7 @@ import type { RowWrite } from "../ledger/index.js";
 import { mayCollect, maySeePayment } from "./access.js";
 import { feeOf, moneyMove } from "./authorize.js";
 import { captureLegs, type Leg, outcomeOf, voidLegs } from "./chain.js";
-import { paymentEvent } from "./create-payment.js";
+import { paymentEvent } from "./events.js";
 import type { PaymentDeps } from "./deps.js";
 import { paymentUpdate, updatePayment } from "./rows.js";
 import { findPayment, ledgerBase } from "./store.js";
