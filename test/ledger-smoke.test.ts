@@ -31,3 +31,21 @@ describe.each(engines)("ledger smoke on %s", (engine) => {
     expect(list.map((x) => x.id)).toEqual(["t3", "t2", "t1"]);
   });
 });
+
+describe.each(engines)("account creation at the request maximum on %s", (engine) => {
+  it("creates 8,190 accounts in one request (more rows than SQLite binds in one statement)", async () => {
+    const tdb = await createTestDatabase(engine);
+    const db = await tdb.open();
+    const ledger = new Ledger(db, { expirySweep: false });
+    try {
+      const inputs = Array.from({ length: 8_190 }, (_, i) => ({ id: `acc-${i}`, currency: "CNY", code: 1, ownerRef: null, flags: 0, metadata: null }));
+      const results = await ledger.createAccounts(inputs);
+      expect(results.every((r) => r.result === "ok")).toBe(true);
+      expect((await ledger.createAccounts(inputs.slice(0, 3))).map((r) => r.result)).toEqual(["exists", "exists", "exists"]);
+    } finally {
+      await ledger.close();
+      await db.close();
+      await tdb.drop();
+    }
+  });
+});
