@@ -62,7 +62,7 @@ export class Ledger {
     const batchWaitMs = options.batchWaitMs ?? BATCH_WAIT_MS_DEFAULT;
     assert(batchWaitMs >= 0 && batchWaitMs <= BATCH_WAIT_MS_MAX, `batchWaitMs must be 0..${BATCH_WAIT_MS_MAX}`);
     this.timestamps = new Timestamps(() => clock.nowMs());
-    this.queries = new LedgerQueries(database.db, this.timestamps, (work) => database.transaction(work));
+    this.queries = new LedgerQueries(database.db, this.timestamps);
     this.writer = database.engine === "sqlite" ? sqliteWriter(database, this.timestamps) : new PostgresLedgerWriter(database.pool, this.timestamps);
     this.committer = new GroupCommitter(this.writer, batchWaitMs);
     if (options.expirySweep ?? true) {

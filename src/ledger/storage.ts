@@ -52,7 +52,6 @@ export class LedgerQueries {
   constructor(
     private readonly db: Kysely<Tables>,
     private readonly timestamps: Timestamps,
-    private readonly transaction: <T>(work: (trx: Kysely<Tables>) => Promise<T>) => Promise<T>,
   ) {}
 
   async account(id: string): Promise<Account | undefined> {
@@ -125,7 +124,7 @@ export class LedgerQueries {
 
   /**
    * Accounts are created idempotently: an id that exists answers `exists` if it says the same
-   * thing, or which field differs. One transaction; concurrent creators cannot both win.
+   * thing, or which field differs. Concurrent creators of one id cannot both win.
    */
   async createAccounts(inputs: readonly AccountInput[]): Promise<AccountResult[]> {
     const results: Array<AccountResult | null> = inputs.map((input) => {
@@ -142,18 +141,17 @@ export class LedgerQueries {
       // Sorted by id, so that concurrent creators of overlapping ids wait on each other in the same
       // order instead of deadlocking.
       const sorted = [...fresh.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      // One transaction, in statements small enough for SQLite's limit on bound variables.
-      await this.transaction(async (trx) => {
-        for (let i = 0; i < sorted.length; i += ACCOUNT_INSERT_ROWS_MAX) {
-          const rows = await trx
-            .insertInto("ledger_accounts")
-            .values(sorted.slice(i, i + ACCOUNT_INSERT_ROWS_MAX).map(accountRow))
-            .onConflict((oc) => oc.column("id").doNothing())
-            .returning("id")
-            .execute();
-          for (const r of rows) inserted.add(r.id);
-        }
-      });
+      // Statements small enough for SQLite's limit on bound variables. Each is atomic on its own;
+      // a crash between two leaves the first created, and the retry (idempotent) creates the rest.
+      for (let i = 0; i < sorted.length; i += ACCOUNT_INSERT_ROWS_MAX) {
+        const rows = await this.db
+          .insertInto("ledger_accounts")
+          .values(sorted.slice(i, i + ACCOUNT_INSERT_ROWS_MAX).map(accountRow))
+          .onConflict((oc) => oc.column("id").doNothing())
+          .returning("id")
+          .execute();
+        for (const r of rows) inserted.add(r.id);
+      }
     }
     const existing = new Map((await this.accounts(inputs.map((i) => i.id))).map((a) => [a.id, a]));
     const claimed = new Set<string>();

@@ -85,6 +85,9 @@ function openPostgres(url: string, poolSizeMax: number): Database {
     // Durability is the server default; set it explicitly so a tuned server cannot weaken it.
     options: "-c synchronous_commit=on",
   });
+  // An idle pooled connection the server closes (restart, failover, DROP DATABASE) is dropped
+  // from the pool and replaced on demand; without a listener its error would crash the process.
+  pool.on("error", () => undefined);
   const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   return {
     engine: "postgres",
