@@ -20,6 +20,14 @@ import {
 } from "./payments/index.js";
 import { loadSigner } from "./signing/index.js";
 import { type Database, type DatabaseConfig, migrateToLatest, openDatabase } from "./store/index.js";
+import {
+  checkWebhookSettings,
+  DEFAULT_WEBHOOK_SETTINGS,
+  loadWebhookSettings,
+  startWebhookWorker,
+  type WebhookDeps,
+  type WebhookSettings,
+} from "./webhooks/index.js";
 
 /** The services every transport adapts: one set, so that a capability exists once. */
 export interface Services {
@@ -29,6 +37,7 @@ export interface Services {
   readonly mandates: MandateDeps;
   readonly payments: PaymentDeps;
   readonly funding: FundingDeps;
+  readonly webhooks: WebhookDeps;
   /** Checks the database answers; throws if not. */
   readonly ping: () => Promise<void>;
 }
@@ -45,9 +54,16 @@ export interface RuntimeOptions {
   readonly connector?: FundingConnector;
   /** Run the payment sweeper (lapsed holds and confirmations) in the background; default on. */
   readonly sweep?: boolean;
+  /** Webhook settings over the defaults and AGENTPAY_WEBHOOK_ALLOW_PRIVATE (tests shorten the retry schedule). */
+  readonly webhooks?: Partial<WebhookSettings>;
+  /** Run the webhook worker (dispatch and delivery) in the background; default on. */
+  readonly webhookWorker?: boolean;
 }
 
 export async function openRuntime(config: DatabaseConfig, options: RuntimeOptions = {}): Promise<Runtime> {
+  // Settings first: a bad value stops the start before anything is opened.
+  const webhookSettings: WebhookSettings = { ...DEFAULT_WEBHOOK_SETTINGS, ...loadWebhookSettings(process.env), ...options.webhooks };
+  checkWebhookSettings(webhookSettings);
   const database = openDatabase(config);
   const clock = options.clock ?? systemClock;
   try {
@@ -75,7 +91,9 @@ export async function openRuntime(config: DatabaseConfig, options: RuntimeOption
     settings: { ...DEFAULT_PAYMENT_SETTINGS, ...options.payments },
   };
   const funding: FundingDeps = { database, ledger, clock, connector: options.connector ?? sandboxConnector() };
+  const webhooks: WebhookDeps = { database, clock, settings: webhookSettings };
   const sweeper = options.sweep === false ? null : startSweeper(payments);
+  const webhookWorker = options.webhookWorker === false ? null : startWebhookWorker(webhooks);
   return {
     database,
     ledger,
@@ -83,10 +101,12 @@ export async function openRuntime(config: DatabaseConfig, options: RuntimeOption
     mandates,
     payments,
     funding,
+    webhooks,
     ping: async () => {
       await sql`select 1`.execute(database.db);
     },
     close: async () => {
+      await webhookWorker?.stop();
       await sweeper?.stop();
       await ledger.close();
       await database.close();

@@ -6,6 +6,7 @@ import type { FundingConnector } from "../src/funding/index.js";
 import { buildApp } from "../src/http/app.js";
 import type { PaymentSettings, RiskHook } from "../src/payments/index.js";
 import { openRuntime, type Runtime } from "../src/runtime.js";
+import type { WebhookSettings } from "../src/webhooks/index.js";
 import { databaseConfigFrom, type Engine } from "../src/store/index.js";
 import { createTestDatabase, type TestDatabase } from "./harness.js";
 
@@ -36,6 +37,10 @@ export interface StartOptions {
   readonly sweep?: boolean;
   /** The funding connector of top-ups and payouts; the sandbox by default. */
   readonly connector?: FundingConnector;
+  /** Webhook settings over the defaults (tests shorten the retry schedule and the poll interval). */
+  readonly webhooks?: Partial<WebhookSettings>;
+  /** Run the webhook worker in the background (default on). */
+  readonly webhookWorker?: boolean;
 }
 
 export async function startServer(engine: Engine, options: StartOptions = {}): Promise<TestServer> {
@@ -49,6 +54,8 @@ export async function startServer(engine: Engine, options: StartOptions = {}): P
     ...(options.payments !== undefined ? { payments: options.payments } : {}),
     ...(options.sweep !== undefined ? { sweep: options.sweep } : {}),
     ...(options.connector !== undefined ? { connector: options.connector } : {}),
+    ...(options.webhooks !== undefined ? { webhooks: options.webhooks } : {}),
+    ...(options.webhookWorker !== undefined ? { webhookWorker: options.webhookWorker } : {}),
   });
   const app = await buildApp({ ...runtime, operatorKey: OPERATOR_KEY });
   await app.listen({ port: 0, host: "127.0.0.1" });

@@ -11,8 +11,17 @@ export const mcpTransports: McpTransportKind[] = ["stdio", "http"];
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-export const PAYER_TOOLS = ["cancel_payment", "create_payment", "get_payment", "get_receipt", "get_wallet", "list_mandates", "list_payments"];
-export const MERCHANT_TOOLS = ["capture_payment", "get_payment", "list_payments", "refund_payment"];
+export const PAYER_TOOLS = [
+  "cancel_payment",
+  "create_payment",
+  "get_payment",
+  "get_receipt",
+  "get_wallet",
+  "list_mandates",
+  "list_payments",
+  "pay_payment_request",
+];
+export const MERCHANT_TOOLS = ["capture_payment", "create_payment_request", "get_payment", "list_payments", "refund_payment"];
 
 /**
  * An MCP client for `key`. Over stdio the child serves the test server's database (DATABASE_URL),

@@ -19,6 +19,8 @@ const USER_DEFAULT_SCOPES = [
   "payments:read",
   "approvals:write",
   "funding:write",
+  "webhooks:read",
+  "webhooks:write",
 ];
 const AGENT_DEFAULT_SCOPES = ["parties:read", "agents:read", "mandates:read", "payments:read", "payments:write"];
 

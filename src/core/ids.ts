@@ -8,7 +8,7 @@ import { monotonicFactory } from "ulidx";
 export type Brand<T, B extends string> = T & { readonly __brand: B };
 
 export const ID_PREFIXES = [
-  "usr", "agt", "mer", "opr", "key", "mdt", "pay", "apr", "ref", "rct", "evt", "top", "pyo", "bud",
+  "usr", "agt", "mer", "opr", "key", "mdt", "pay", "apr", "ref", "rct", "evt", "top", "pyo", "bud", "whe", "whd", "prq",
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

@@ -37,6 +37,17 @@ import { receiptRoute } from "./routes/payments-receipt.js";
 import { refundRoutes } from "./routes/payments-refunds.js";
 import { settlePaymentRoutes } from "./routes/payments-settle.js";
 import { walletRoute } from "./routes/wallet.js";
+import { createWebhookEndpointRoute } from "./routes/webhooks-create.js";
+import { deleteWebhookEndpointRoute } from "./routes/webhooks-delete.js";
+import { listWebhookDeliveriesRoute } from "./routes/webhooks-deliveries-list.js";
+import { replayWebhookDeliveryRoute } from "./routes/webhooks-deliveries-replay.js";
+import { getWebhookEndpointRoute } from "./routes/webhooks-get.js";
+import { listWebhookEndpointsRoute } from "./routes/webhooks-list.js";
+import { rotateWebhookSecretRoute } from "./routes/webhooks-rotate-secret.js";
+import { updateWebhookEndpointRoute } from "./routes/webhooks-update.js";
+import { createPaymentRequestRoute } from "./routes/payment-requests-create.js";
+import { getPaymentRequestRoute } from "./routes/payment-requests-get.js";
+import { payPaymentRequestRoute } from "./routes/payment-requests-pay.js";
 import { idempotencyPlugin } from "./idempotency.js";
 import { createKeyRoute } from "./routes/keys-create.js";
 import { getKeyRoute } from "./routes/keys-get.js";
@@ -148,6 +159,19 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}) {
     approvalRoutes(scoped);
     fundingRoutes(scoped);
     walletRoute(scoped);
+    // Webhook endpoints and their deliveries (src/webhooks).
+    createWebhookEndpointRoute(scoped);
+    listWebhookEndpointsRoute(scoped);
+    getWebhookEndpointRoute(scoped);
+    updateWebhookEndpointRoute(scoped);
+    deleteWebhookEndpointRoute(scoped);
+    rotateWebhookSecretRoute(scoped);
+    listWebhookDeliveriesRoute(scoped);
+    replayWebhookDeliveryRoute(scoped);
+    // HTTP 402 pay-per-request (src/paywall).
+    createPaymentRequestRoute(scoped);
+    payPaymentRequestRoute(scoped);
+    getPaymentRequestRoute(scoped);
     // The raw ledger is for admin and finance operators only: reads need ledger:read, writes ledger:write.
     await scoped.register(async (ledgerScope) => {
       const ledger = ledgerScope as unknown as AppInstance;

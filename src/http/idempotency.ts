@@ -11,7 +11,10 @@
 import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import { sql } from "kysely";
 import { ApiError } from "../core/errors.js";
+import { ReadBatcher } from "../core/read-batcher.js";
+import type { IdempotencyKeyRow } from "../store/index.js";
 import type { AppDeps } from "./types.js";
 
 export const IDEMPOTENCY_RETENTION_MS = 24 * 3600 * 1000;
@@ -33,8 +36,29 @@ const fingerprintOf = (request: FastifyRequest): string =>
     .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
     .digest("hex");
 
+/**
+ * The stored, unexpired responses of slots (`<scope>\n<key>`), concurrent lookups sharing one
+ * query (ReadBatcher: nothing is cached). Scopes (`<type>:<id>`) hold no line feed.
+ */
+function storedResponses(database: AppDeps["database"]): ReadBatcher<IdempotencyKeyRow> {
+  return new ReadBatcher(async (slots) => {
+    const pairs = slots.map((slot) => {
+      const split = slot.indexOf("\n");
+      return sql`(${slot.slice(0, split)}, ${slot.slice(split + 1)})`;
+    });
+    const rows = await database.db
+      .selectFrom("idempotency_keys")
+      .selectAll()
+      .where(sql<boolean>`(scope, key) IN (VALUES ${sql.join(pairs)})`)
+      .where("expires_at", ">", BigInt(Date.now()))
+      .execute();
+    return new Map(rows.map((r) => [`${r.scope}\n${r.key}`, r]));
+  });
+}
+
 export const idempotencyPlugin = fp(async (app: FastifyInstance, opts: { deps: AppDeps }) => {
   const { database, ledger } = opts.deps;
+  const stored = storedResponses(database);
   const inFlight = new Set<string>();
   app.decorateRequest("idempotencyKey", null);
   app.decorateRequest("idempotencySlot", null);
@@ -52,29 +76,23 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, opts: { deps: A
     if (inFlight.size >= IN_FLIGHT_KEYS_MAX) throw new ApiError("overloaded", "Too many requests in flight; retry shortly.");
     // Claimed before the lookup: requests with the same key arriving while it runs are in flight too.
     inFlight.add(slot);
-    let stored;
+    let earlier;
     try {
-      stored = await database.db
-        .selectFrom("idempotency_keys")
-        .selectAll()
-        .where("scope", "=", scope)
-        .where("key", "=", key)
-        .where("expires_at", ">", BigInt(Date.now()))
-        .executeTakeFirst();
+      earlier = await stored.load(slot);
     } catch (error) {
       inFlight.delete(slot);
       throw error;
     }
-    if (stored !== undefined) {
+    if (earlier !== undefined) {
       inFlight.delete(slot);
-      if (stored.fingerprint !== fingerprintOf(request)) {
+      if (earlier.fingerprint !== fingerprintOf(request)) {
         throw new ApiError("idempotency_key_reused", "This Idempotency-Key was used with a different request.");
       }
       return reply
-        .status(Number(stored.status_code))
+        .status(Number(earlier.status_code))
         .header("content-type", "application/json; charset=utf-8")
         .header("idempotent-replayed", "true")
-        .send(stored.response);
+        .send(earlier.response);
     }
     request.idempotencyKey = key;
     request.idempotencySlot = slot;

@@ -23,6 +23,8 @@ export const SCOPES = [
   "funding:write",
   "ledger:read",
   "ledger:write",
+  "webhooks:read",
+  "webhooks:write",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -40,6 +42,8 @@ const USER_SCOPES: readonly Scope[] = [
   "payments:read",
   "approvals:write",
   "funding:write",
+  "webhooks:read",
+  "webhooks:write",
 ];
 
 /** An agent pays within its mandates; it never creates agents, keys or mandates. */
@@ -53,6 +57,8 @@ const MERCHANT_SCOPES: readonly Scope[] = [
   "payments:write",
   "refunds:write",
   "funding:write",
+  "webhooks:read",
+  "webhooks:write",
 ];
 
 const OPERATOR_SCOPES: Readonly<Record<OperatorRole, readonly Scope[]>> = {

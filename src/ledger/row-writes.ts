@@ -30,21 +30,40 @@ export type RowWrite =
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
+/** PostgreSQL binds at most 65,535 parameters in one statement. */
+export const PG_STATEMENT_PARAMS_MAX = 65_535;
+
 function checked(names: readonly string[]): readonly string[] {
   for (const n of names) assert(IDENTIFIER.test(n), `not an identifier: ${n}`);
   return names;
 }
 
-function sqlOf(w: RowWrite, placeholder: (i: number) => string): { text: string; params: SqlValue[] } {
+/**
+ * The statement shape of a row write: writes of one shape share their SQL text (a prepared
+ * statement on SQLite, one multi-row statement on PostgreSQL). Object.keys follows insertion
+ * order, so two rows of one shape list their values in the same order.
+ */
+function shapeOf(w: RowWrite): string {
+  if (w.kind === "insert") return `i ${w.table} ${Object.keys(w.values).join(",")}${w.onConflictDoNothing === true ? " !" : ""}`;
+  return `u ${w.table} ${Object.keys(w.set).join(",")} ${Object.keys(w.increment ?? {}).join(",")} ${Object.keys(w.where).join(",")}`;
+}
+
+function paramsOf(w: RowWrite): SqlValue[] {
+  if (w.kind === "insert") return Object.values(w.values);
+  return [...Object.values(w.set), ...Object.values(w.increment ?? {}), ...Object.values(w.where)];
+}
+
+function insertText(w: Extract<RowWrite, { kind: "insert" }>, rowCount: number, placeholder: (i: number) => string): string {
   checked([w.table]);
-  if (w.kind === "insert") {
-    const columns = checked(Object.keys(w.values));
-    const conflict = w.onConflictDoNothing === true ? " ON CONFLICT DO NOTHING" : "";
-    return {
-      text: `INSERT INTO ${w.table} (${columns.join(", ")}) VALUES (${columns.map((_, i) => placeholder(i)).join(", ")})${conflict}`,
-      params: Object.values(w.values),
-    };
-  }
+  const columns = checked(Object.keys(w.values));
+  const tuples: string[] = [];
+  for (let r = 0; r < rowCount; r++) tuples.push(`(${columns.map((_, i) => placeholder(r * columns.length + i)).join(", ")})`);
+  const conflict = w.onConflictDoNothing === true ? " ON CONFLICT DO NOTHING" : "";
+  return `INSERT INTO ${w.table} (${columns.join(", ")}) VALUES ${tuples.join(", ")}${conflict}`;
+}
+
+function updateText(w: Extract<RowWrite, { kind: "update" }>, placeholder: (i: number) => string): string {
+  checked([w.table]);
   const sets = checked(Object.keys(w.set));
   const increments = checked(Object.keys(w.increment ?? {}));
   const keys = checked(Object.keys(w.where));
@@ -56,33 +75,73 @@ function sqlOf(w: RowWrite, placeholder: (i: number) => string): { text: string;
   ].join(", ");
   const first = sets.length + increments.length;
   const whereSql = keys.map((c, i) => `${c} = ${placeholder(first + i)}`).join(" AND ");
-  return {
-    text: `UPDATE ${w.table} SET ${assignments} WHERE ${whereSql}`,
-    params: [...Object.values(w.set), ...Object.values(w.increment ?? {}), ...Object.values(w.where)],
-  };
+  return `UPDATE ${w.table} SET ${assignments} WHERE ${whereSql}`;
 }
 
-/** SQLite: prepared statements cached by their text (the shapes repeat batch after batch). */
+/**
+ * SQLite: one prepared statement per shape, built once (the shapes repeat batch after batch), run
+ * row by row in order. Multi-row statements would not help: the B-tree work dominates.
+ */
 export class SqliteRowWriter {
   private readonly statements = new Map<string, Statement>();
   constructor(private readonly sqlite: SqliteHandle) {}
 
   apply(rows: readonly RowWrite[]): void {
     for (const w of rows) {
-      const { text, params } = sqlOf(w, () => "?");
-      let stmt = this.statements.get(text);
+      const shape = shapeOf(w);
+      let stmt = this.statements.get(shape);
       if (stmt === undefined) {
-        stmt = this.sqlite.prepare(text);
-        this.statements.set(text, stmt);
+        stmt = this.sqlite.prepare(w.kind === "insert" ? insertText(w, 1, () => "?") : updateText(w, () => "?"));
+        this.statements.set(shape, stmt);
       }
-      stmt.run(...params);
+      stmt.run(...paramsOf(w));
     }
   }
 }
 
+const pgValue = (v: SqlValue): string | number | null => (typeof v === "bigint" ? v.toString() : v);
+const pgPlaceholder = (i: number): string => `$${i + 1}`;
+
+interface InsertGroup {
+  readonly first: Extract<RowWrite, { kind: "insert" }>;
+  readonly rows: SqlValue[][];
+}
+
+/**
+ * PostgreSQL: every statement is a round trip, so the inserts of one shape (table, columns,
+ * conflict rule) become multi-row INSERTs, their rows in order. An update is one statement of its
+ * own and a barrier: the inserts before it are written before it, those after it after it.
+ * Between two barriers the groups are written in the order of their first row, so a row must not
+ * reference, by foreign key, a row of another table that the same batch inserts after it (none does).
+ */
 export async function applyRowsPostgres(client: pg.PoolClient, rows: readonly RowWrite[]): Promise<void> {
+  let groups = new Map<string, InsertGroup>();
+  const flush = async (): Promise<void> => {
+    for (const g of groups.values()) await insertGroup(client, g);
+    groups = new Map();
+  };
   for (const w of rows) {
-    const { text, params } = sqlOf(w, (i) => `$${i + 1}`);
-    await client.query(text, params.map((p) => (typeof p === "bigint" ? p.toString() : p)));
+    if (w.kind === "update") {
+      await flush();
+      await client.query(updateText(w, pgPlaceholder), paramsOf(w).map(pgValue));
+      continue;
+    }
+    const shape = shapeOf(w);
+    let group = groups.get(shape);
+    if (group === undefined) groups.set(shape, (group = { first: w, rows: [] }));
+    group.rows.push(Object.values(w.values));
+  }
+  await flush();
+}
+
+/** One group's rows in as few statements as PostgreSQL's parameter limit allows. */
+async function insertGroup(client: pg.PoolClient, group: InsertGroup): Promise<void> {
+  const width = group.rows[0]!.length;
+  const rowsPerStatement = Math.max(1, Math.floor(PG_STATEMENT_PARAMS_MAX / width));
+  for (let start = 0; start < group.rows.length; start += rowsPerStatement) {
+    const chunk = group.rows.slice(start, start + rowsPerStatement);
+    const params: Array<string | number | null> = [];
+    for (const row of chunk) for (const v of row) params.push(pgValue(v));
+    await client.query(insertText(group.first, chunk.length, pgPlaceholder), params);
   }
 }

@@ -2,7 +2,7 @@
  * The registry of MCP tools. A key's principal chooses the toolset (agents: payer tools,
  * merchants: merchant tools), the key's scopes remove what the matching HTTP endpoint would
  * refuse, and `AGENTPAY_MCP_TOOLS` narrows further. Later issues add their tools here
- * (subscriptions, usage, tips, paying a 402 payment request).
+ * (subscriptions, usage, tips).
  */
 import { assert } from "../core/assert.js";
 import type { Principal } from "../core/principal.js";
@@ -12,11 +12,13 @@ import type { McpTool } from "./tool.js";
 import { cancelPaymentTool } from "./tools/cancel-payment.js";
 import { capturePaymentTool } from "./tools/capture-payment.js";
 import { createPaymentTool } from "./tools/create-payment.js";
+import { createPaymentRequestTool } from "./tools/create-payment-request.js";
 import { getPaymentTool } from "./tools/get-payment.js";
 import { getReceiptTool } from "./tools/get-receipt.js";
 import { getWalletTool } from "./tools/get-wallet.js";
 import { listMandatesTool } from "./tools/list-mandates.js";
 import { listPaymentsTool } from "./tools/list-payments.js";
+import { payPaymentRequestTool } from "./tools/pay-payment-request.js";
 import { refundPaymentTool } from "./tools/refund-payment.js";
 
 export const MCP_TOOLS: readonly McpTool[] = [
@@ -27,6 +29,8 @@ export const MCP_TOOLS: readonly McpTool[] = [
   listPaymentsTool,
   cancelPaymentTool,
   getReceiptTool,
+  payPaymentRequestTool,
+  createPaymentRequestTool,
   capturePaymentTool,
   refundPaymentTool,
 ];

@@ -1,6 +1,8 @@
 /** Reads of payments, approvals and refunds. */
 import { createHash } from "node:crypto";
-import type { Database } from "../store/index.js";
+import { sql } from "kysely";
+import { ReadBatcher } from "../core/read-batcher.js";
+import type { Database, PaymentRow } from "../store/index.js";
 import { approvalFromRow, paymentFromRow, refundFromRow } from "./rows.js";
 import type { Approval, Payment, Refund } from "./types.js";
 
@@ -9,14 +11,32 @@ export async function findPayment(database: Database, id: string): Promise<Payme
   return row === undefined ? undefined : paymentFromRow(row);
 }
 
+/** Per database, the lookups of payments by (agent, idempotency key) asked for in one turn. */
+const byKeyReads = new WeakMap<Database, ReadBatcher<PaymentRow>>();
+
+/**
+ * Every payment request starts with this lookup, so concurrent ones share one query (see
+ * ReadBatcher: nothing is cached). Batch keys are `<agent id>\n<idempotency key>`: agent ids hold
+ * no line feed.
+ */
 export async function findPaymentByKey(database: Database, agentId: string, key: string): Promise<Payment | undefined> {
-  const row = await database.db
+  let reads = byKeyReads.get(database);
+  if (reads === undefined) byKeyReads.set(database, (reads = new ReadBatcher((keys) => paymentsByKeys(database, keys))));
+  const row = await reads.load(`${agentId}\n${key}`);
+  return row === undefined ? undefined : paymentFromRow(row);
+}
+
+async function paymentsByKeys(database: Database, keys: readonly string[]): Promise<Map<string, PaymentRow>> {
+  const pairs = keys.map((k) => {
+    const split = k.indexOf("\n");
+    return sql`(${k.slice(0, split)}, ${k.slice(split + 1)})`;
+  });
+  const rows = await database.db
     .selectFrom("payments")
     .selectAll()
-    .where("agent_id", "=", agentId)
-    .where("idempotency_key", "=", key)
-    .executeTakeFirst();
-  return row === undefined ? undefined : paymentFromRow(row);
+    .where(sql<boolean>`(agent_id, idempotency_key) IN (VALUES ${sql.join(pairs)})`)
+    .execute();
+  return new Map(rows.map((r) => [`${r.agent_id}\n${r.idempotency_key}`, r]));
 }
 
 export async function findApproval(database: Database, id: string): Promise<Approval | undefined> {

@@ -4,6 +4,8 @@ import { ledgerMigration } from "./migrations/001-ledger.js";
 import { partiesMigration } from "./migrations/002-parties.js";
 import { mandatesMigration } from "./migrations/004-mandates.js";
 import { paymentsMigration } from "./migrations/005-payments.js";
+import { webhooksMigration } from "./migrations/006-webhooks.js";
+import { paymentRequestsMigration } from "./migrations/007-payment-requests.js";
 
 function migrationsFor(engine: Engine): Record<string, Migration> {
   return {
@@ -11,6 +13,8 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     "002-parties": partiesMigration(engine),
     "004-mandates": mandatesMigration(),
     "005-payments": paymentsMigration(),
+    "006-webhooks": webhooksMigration(),
+    "007-payment-requests": paymentRequestsMigration(),
   };
 }
 

@@ -236,7 +236,71 @@ export interface FundingTransferRow {
   created_at: bigint;
 }
 
+export interface PaymentRequestRow {
+  id: string;
+  merchant_id: string;
+  amount: bigint;
+  currency: string;
+  resource: string;
+  description: string | null;
+  nonce: string;
+  status: string;
+  expires_at: bigint;
+  payer_agent_id: string | null;
+  payment_id: string | null;
+  jws: string;
+  metadata: string | null;
+  paid_at: bigint | null;
+  created_at: bigint;
+  updated_at: bigint;
+}
+
+export interface WebhookEndpointRow {
+  id: string;
+  owner_type: string;
+  owner_id: string;
+  url: string;
+  description: string | null;
+  enabled_events: string;
+  status: string;
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: bigint | null;
+  consecutive_failures: bigint;
+  probe_after: bigint | null;
+  created_at: bigint;
+  updated_at: bigint;
+}
+
+export interface WebhookDeliveryRow {
+  id: string;
+  endpoint_id: string;
+  event_id: string;
+  event_seq: bigint;
+  event_type: string;
+  payload: string;
+  status: string;
+  attempts: bigint;
+  next_attempt_at: bigint | null;
+  last_attempt_at: bigint | null;
+  last_response_status: bigint | null;
+  last_error: string | null;
+  created_at: bigint;
+  updated_at: bigint;
+}
+
+export interface WebhookDispatchCursorRow {
+  name: string;
+  next_seq: bigint;
+  gaps: string;
+  updated_at: bigint;
+}
+
 export interface Tables {
+  webhook_endpoints: WebhookEndpointRow;
+  webhook_deliveries: WebhookDeliveryRow;
+  webhook_dispatch_cursor: WebhookDispatchCursorRow;
+  payment_requests: PaymentRequestRow;
   funding_transfers: FundingTransferRow;
   payments: PaymentRow;
   approvals: ApprovalRow;
