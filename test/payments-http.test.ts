@@ -1,5 +1,6 @@
 import { compactVerify, createLocalJWKSet } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPayment } from "../src/payments/index.js";
 import { engines } from "./harness.js";
 import { type Seeded, seedAgent, seedMerchant, seedUser, startServer, type TestServer } from "./http-harness.js";
 
@@ -88,5 +89,24 @@ describe.each(engines)("the payment lifecycle over HTTP on %s", (engine) => {
     expect(rest.json.amount).toBe(6_000);
     expect((await server.callAs(shop.key, "GET", `/v1/payments/${p.id}`)).json.amount_refunded).toBe(10_000);
     expect(await wallet()).toMatchObject({ available: 75_000 });
+  });
+
+  it("lets only one of two concurrent requests with one key and different bodies through, and never moves money without its payment", async () => {
+    const key = newKey();
+    const actor = { type: "agent" as const, id: agent.id, userId: alice.id };
+    const body = (amount: number) => ({ mandate_id: mandateId, merchant_id: shop.id, amount, currency: "CNY", intent: { id: "int_race" } });
+    const before = await wallet();
+    const deps = server.runtime.payments;
+    const results = await Promise.all([createPayment(deps, actor, body(25_000), key, null), createPayment(deps, actor, body(1_000), key, null)]);
+    const won = results.filter((r) => r.ok);
+    expect(won.length).toBe(1);
+    const lost = results.find((r) => !r.ok);
+    expect(lost !== undefined && !lost.ok && ["idempotency_key_reused", "idempotency_key_in_use"].includes(lost.error.code)).toBe(true);
+    const rows = await server.runtime.database.db.selectFrom("payments").selectAll().where("idempotency_key", "=", key).execute();
+    expect(rows.length).toBe(1);
+    const moved = BigInt(before.available) - BigInt((await wallet()).available);
+    expect(moved).toBe(rows[0]!.status === "succeeded" ? rows[0]!.amount : 0n);
+    const again = await createPayment(deps, actor, body(rows[0]!.amount === 1_000n ? 25_000 : 1_000), key, null);
+    expect(!again.ok && again.error.code).toBe("idempotency_key_reused");
   });
 });

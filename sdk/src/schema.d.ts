@@ -583,7 +583,7 @@ export type paths = {
                                 amount_captured: number;
                                 amount_refunded: number;
                                 approval_id: string | null;
-                                cancellation_reason: ("requested_by_agent" | "requested_by_merchant" | "requested_by_user" | "hold_expired" | "confirmation_declined" | "confirmation_expired") | null;
+                                cancellation_reason: ("requested_by_agent" | "requested_by_merchant" | "requested_by_user" | "requested_by_operator" | "hold_expired" | "confirmation_declined" | "confirmation_expired") | null;
                                 /** @enum {string} */
                                 capture_method: "automatic" | "manual";
                                 created: number;
@@ -613,7 +613,7 @@ export type paths = {
                                 object: "payment";
                                 order_reference: string | null;
                                 /** @enum {string} */
-                                status: "requires_confirmation" | "requires_capture" | "succeeded" | "canceled" | "declined";
+                                status: "processing" | "requires_confirmation" | "requires_capture" | "succeeded" | "canceled" | "declined";
                                 tags: {
                                     business_unit: string | null;
                                     cost_centre: string | null;
@@ -684,7 +684,7 @@ export type paths = {
                                 amount_captured: number;
                                 amount_refunded: number;
                                 approval_id: string | null;
-                                cancellation_reason: ("requested_by_agent" | "requested_by_merchant" | "requested_by_user" | "hold_expired" | "confirmation_declined" | "confirmation_expired") | null;
+                                cancellation_reason: ("requested_by_agent" | "requested_by_merchant" | "requested_by_user" | "requested_by_operator" | "hold_expired" | "confirmation_declined" | "confirmation_expired") | null;
                                 /** @enum {string} */
                                 capture_method: "automatic" | "manual";
                                 created: number;
@@ -714,7 +714,7 @@ export type paths = {
                                 object: "payment";
                                 order_reference: string | null;
                                 /** @enum {string} */
-                                status: "requires_confirmation" | "requires_capture" | "succeeded" | "canceled" | "declined";
+                                status: "processing" | "requires_confirmation" | "requires_capture" | "succeeded" | "canceled" | "declined";
                                 tags: {
                                     business_unit: string | null;
                                     cost_centre: string | null;
@@ -2659,7 +2659,7 @@ export type paths = {
                                 amount_captured: number;
                                 amount_refunded: number;
                                 approval_id: string | null;
-                                cancellation_reason: ("requested_by_agent" | "requested_by_merchant" | "requested_by_user" | "hold_expired" | "confirmation_declined" | "confirmation_expired") | null;
+                                cancellation_reason: ("requested_by_agent" | "requested_by_merchant" | "requested_by_user" | "requested_by_operator" | "hold_expired" | "confirmation_declined" | "confirmation_expired") | null;
                                 /** @enum {string} */
                                 capture_method: "automatic" | "manual";
                                 created: number;
@@ -2689,7 +2689,7 @@ export type paths = {
                                 object: "payment";
                                 order_reference: string | null;
                                 /** @enum {string} */
-                                status: "requires_confirmation" | "requires_capture" | "succeeded" | "canceled" | "declined";
+                                status: "processing" | "requires_confirmation" | "requires_capture" | "succeeded" | "canceled" | "declined";
                                 tags: {
                                     business_unit: string | null;
                                     cost_centre: string | null;
@@ -2757,7 +2757,7 @@ export type paths = {
                     limit?: number;
                     mandate_id?: string;
                     starting_after?: string;
-                    status?: "requires_confirmation" | "requires_capture" | "succeeded" | "canceled" | "declined";
+                    status?: "processing" | "requires_confirmation" | "requires_capture" | "succeeded" | "canceled" | "declined";
                 };
                 header?: never;
                 path?: never;
@@ -2778,7 +2778,7 @@ export type paths = {
                                 amount_captured: number;
                                 amount_refunded: number;
                                 approval_id: string | null;
-                                cancellation_reason: ("requested_by_agent" | "requested_by_merchant" | "requested_by_user" | "hold_expired" | "confirmation_declined" | "confirmation_expired") | null;
+                                cancellation_reason: ("requested_by_agent" | "requested_by_merchant" | "requested_by_user" | "requested_by_operator" | "hold_expired" | "confirmation_declined" | "confirmation_expired") | null;
                                 /** @enum {string} */
                                 capture_method: "automatic" | "manual";
                                 created: number;
@@ -2808,7 +2808,7 @@ export type paths = {
                                 object: "payment";
                                 order_reference: string | null;
                                 /** @enum {string} */
-                                status: "requires_confirmation" | "requires_capture" | "succeeded" | "canceled" | "declined";
+                                status: "processing" | "requires_confirmation" | "requires_capture" | "succeeded" | "canceled" | "declined";
                                 tags: {
                                     business_unit: string | null;
                                     cost_centre: string | null;
@@ -2894,7 +2894,7 @@ export type paths = {
                             amount_captured: number;
                             amount_refunded: number;
                             approval_id: string | null;
-                            cancellation_reason: ("requested_by_agent" | "requested_by_merchant" | "requested_by_user" | "hold_expired" | "confirmation_declined" | "confirmation_expired") | null;
+                            cancellation_reason: ("requested_by_agent" | "requested_by_merchant" | "requested_by_user" | "requested_by_operator" | "hold_expired" | "confirmation_declined" | "confirmation_expired") | null;
                             /** @enum {string} */
                             capture_method: "automatic" | "manual";
                             created: number;
@@ -2924,7 +2924,7 @@ export type paths = {
                             object: "payment";
                             order_reference: string | null;
                             /** @enum {string} */
-                            status: "requires_confirmation" | "requires_capture" | "succeeded" | "canceled" | "declined";
+                            status: "processing" | "requires_confirmation" | "requires_capture" | "succeeded" | "canceled" | "declined";
                             tags: {
                                 business_unit: string | null;
                                 cost_centre: string | null;
@@ -2977,7 +2977,7 @@ export type paths = {
                             amount_captured: number;
                             amount_refunded: number;
                             approval_id: string | null;
-                            cancellation_reason: ("requested_by_agent" | "requested_by_merchant" | "requested_by_user" | "hold_expired" | "confirmation_declined" | "confirmation_expired") | null;
+                            cancellation_reason: ("requested_by_agent" | "requested_by_merchant" | "requested_by_user" | "requested_by_operator" | "hold_expired" | "confirmation_declined" | "confirmation_expired") | null;
                             /** @enum {string} */
                             capture_method: "automatic" | "manual";
                             created: number;
@@ -3007,7 +3007,7 @@ export type paths = {
                             object: "payment";
                             order_reference: string | null;
                             /** @enum {string} */
-                            status: "requires_confirmation" | "requires_capture" | "succeeded" | "canceled" | "declined";
+                            status: "processing" | "requires_confirmation" | "requires_capture" | "succeeded" | "canceled" | "declined";
                             tags: {
                                 business_unit: string | null;
                                 cost_centre: string | null;
@@ -3064,7 +3064,7 @@ export type paths = {
                             amount_captured: number;
                             amount_refunded: number;
                             approval_id: string | null;
-                            cancellation_reason: ("requested_by_agent" | "requested_by_merchant" | "requested_by_user" | "hold_expired" | "confirmation_declined" | "confirmation_expired") | null;
+                            cancellation_reason: ("requested_by_agent" | "requested_by_merchant" | "requested_by_user" | "requested_by_operator" | "hold_expired" | "confirmation_declined" | "confirmation_expired") | null;
                             /** @enum {string} */
                             capture_method: "automatic" | "manual";
                             created: number;
@@ -3094,7 +3094,7 @@ export type paths = {
                             object: "payment";
                             order_reference: string | null;
                             /** @enum {string} */
-                            status: "requires_confirmation" | "requires_capture" | "succeeded" | "canceled" | "declined";
+                            status: "processing" | "requires_confirmation" | "requires_capture" | "succeeded" | "canceled" | "declined";
                             tags: {
                                 business_unit: string | null;
                                 cost_centre: string | null;
@@ -3156,7 +3156,7 @@ export type paths = {
                             amount_captured: number;
                             amount_refunded: number;
                             approval_id: string | null;
-                            cancellation_reason: ("requested_by_agent" | "requested_by_merchant" | "requested_by_user" | "hold_expired" | "confirmation_declined" | "confirmation_expired") | null;
+                            cancellation_reason: ("requested_by_agent" | "requested_by_merchant" | "requested_by_user" | "requested_by_operator" | "hold_expired" | "confirmation_declined" | "confirmation_expired") | null;
                             /** @enum {string} */
                             capture_method: "automatic" | "manual";
                             created: number;
@@ -3186,7 +3186,7 @@ export type paths = {
                             object: "payment";
                             order_reference: string | null;
                             /** @enum {string} */
-                            status: "requires_confirmation" | "requires_capture" | "succeeded" | "canceled" | "declined";
+                            status: "processing" | "requires_confirmation" | "requires_capture" | "succeeded" | "canceled" | "declined";
                             tags: {
                                 business_unit: string | null;
                                 cost_centre: string | null;

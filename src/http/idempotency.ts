@@ -22,6 +22,8 @@ export const IDEMPOTENCY_KEY_LENGTH_MAX = 255;
 /** Requests in flight per process that carry a key; beyond it new keyed requests get 503. */
 export const IN_FLIGHT_KEYS_MAX = 100_000;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+/** Keys AgentPay derives on the server (MCP tool calls, 402 payment requests); callers may not forge them. */
+export const RESERVED_KEY_PREFIXES = ["mcp:", "prq:"] as const;
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -66,6 +68,9 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, opts: { deps: A
   app.addHook("preHandler", async (request, reply) => {
     const key = request.headers["idempotency-key"];
     if (request.method !== "POST" || key === undefined) return;
+    if (typeof key === "string" && RESERVED_KEY_PREFIXES.some((prefix) => key.startsWith(prefix))) {
+      throw new ApiError("validation_error", `Idempotency-Key may not start with ${RESERVED_KEY_PREFIXES.join(" or ")}: AgentPay derives those keys itself.`, "Idempotency-Key");
+    }
     if (typeof key !== "string" || !KEY_PATTERN.test(key)) {
       throw new ApiError("validation_error", `Idempotency-Key must be 1-${IDEMPOTENCY_KEY_LENGTH_MAX} printable characters.`, "Idempotency-Key");
     }

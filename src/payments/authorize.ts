@@ -109,7 +109,9 @@ function rowsFor(p: Payment, a: Authorization, legs: readonly Leg[], nowMs: numb
   const write = a.write === "insert" ? insertPayment(p) : updatePayment(p);
   const action = p.status === "declined" ? "payment.declined" : p.status === "succeeded" ? "payment.succeeded" : "payment.authorized";
   const transfers = p.status === "declined" ? [] : legs.map((l) => l.transfer.id);
-  const before = a.write === "insert" ? null : a.payment.status;
+  // A `processing` claim is the request's own reservation, not a state anyone saw settled: the
+  // first decision on it reads as the payment's creation.
+  const before = a.payment.status === "processing" ? null : a.payment.status;
   const audit = auditWrite(paymentEvent(p, a.actor, a.requestId, action, { transfers }, before), nowMs);
   return [write, audit, ...(a.alsoWrite?.(p) ?? [])];
 }

@@ -4,7 +4,7 @@
  * step-up → the ledger chain, which checks every budget and the wallet atomically with the spend.
  */
 import { createHash } from "node:crypto";
-import { auditRow, recordAudit } from "../audit/index.js";
+import { recordAudit } from "../audit/index.js";
 import { ApiError } from "../core/errors.js";
 import { newId } from "../core/ids.js";
 import type { Principal } from "../core/principal.js";
@@ -17,7 +17,7 @@ import { checkMandate, needsStepUp } from "./check-mandate.js";
 import type { DeclineCode } from "./declines.js";
 import type { PaymentDeps } from "./deps.js";
 import { kycPerPaymentMax } from "./kyc.js";
-import { approvalToRow, paymentToRow } from "./rows.js";
+import { approvalToRow, insertPayment, paymentUpdate } from "./rows.js";
 import type { CreatePaymentBody } from "./schema.js";
 import { findPaymentByKey } from "./store.js";
 import type { Approval, Payment } from "./types.js";
@@ -37,14 +37,24 @@ export async function createPayment(
   requestId: string | null,
 ): Promise<Result<Payment, ApiError>> {
   if (actor.type !== "agent") return err(new ApiError("forbidden", "Only an agent pays under a mandate."));
-  // The same request retried after a crash, or racing on another process: answer with its payment.
+  const requestHash = requestHashOf(body);
+  // The same request retried (after a timeout, a crash, or racing on another process): answer
+  // with its payment, or finish it if it is still being processed — every step below is
+  // idempotent, so running it twice moves nothing twice.
   const existing = await findPaymentByKey(deps.database, actor.id, idempotencyKey);
-  if (existing !== undefined) return ok(existing);
+  if (existing !== undefined && existing.requestHash !== null && existing.requestHash !== requestHash) {
+    return err(new ApiError("idempotency_key_reused", "This Idempotency-Key was used with a different payment request."));
+  }
+  if (existing !== undefined && existing.status !== "processing") return ok(existing);
   const parties = await loadParties(deps, actor.id, body);
   if (!parties.ok) return parties;
   const { mandate, merchant, user, agent } = parties.value;
   const nowMs = deps.clock.nowMs();
-  const draft = draftPayment(body, agent, mandate, idempotencyKey, nowMs);
+  const draft = existing ?? (await claim(deps, draftPayment(body, agent, mandate, idempotencyKey, requestHash, nowMs)));
+  if (draft.requestHash !== null && draft.requestHash !== requestHash) {
+    return err(new ApiError("idempotency_key_reused", "This Idempotency-Key was used with a different payment request."));
+  }
+  if (draft.status !== "processing") return ok(draft);
   const amount = draft.amount;
   const decline: DeclineCode | null =
     (merchant.status !== "active" ? "merchant_unavailable" : null) ??
@@ -58,7 +68,27 @@ export async function createPayment(
     return ok(await requestConfirmation(deps, draft, reason, actor, requestId));
   }
   const capture = draft.captureMethod === "automatic";
-  return ok(await authorize(deps, { payment: draft, mandate, user, merchant, capture, write: "insert", actor, requestId }));
+  return ok(await authorize(deps, { payment: draft, mandate, user, merchant, capture, write: "update", actor, requestId }));
+}
+
+/**
+ * What makes two requests the same payment: where the money goes, how much, under which mandate
+ * and for which intent and order — not the wording of the description, which a model may change
+ * on a retry.
+ */
+function requestHashOf(b: CreatePaymentBody): string {
+  const fields = [b.mandate_id, b.merchant_id, b.amount, b.currency, b.capture ?? true, b.order_reference ?? null, b.intent.id];
+  return sha256(JSON.stringify(fields));
+}
+
+/**
+ * Claims the agent's idempotency key with a `processing` payment before anything else is
+ * written (group-committed with the ledger's batches); answers the row that stands under the key,
+ * which is ours unless a concurrent request claimed it first.
+ */
+async function claim(deps: PaymentDeps, draft: Payment): Promise<Payment> {
+  await deps.ledger.submitTransfers([], { effects: () => [insertPayment(draft)] });
+  return (await findPaymentByKey(deps.database, draft.agentId, draft.idempotencyKey!))!;
 }
 
 async function loadParties(deps: PaymentDeps, agentId: string, body: CreatePaymentBody): Promise<Result<Parties, ApiError>> {
@@ -76,7 +106,14 @@ async function loadParties(deps: PaymentDeps, agentId: string, body: CreatePayme
   return ok({ mandate, merchant, user, agent });
 }
 
-function draftPayment(b: CreatePaymentBody, agent: Agent, mandate: Mandate, idempotencyKey: string, nowMs: number): Payment {
+function draftPayment(
+  b: CreatePaymentBody,
+  agent: Agent,
+  mandate: Mandate,
+  idempotencyKey: string,
+  requestHash: string,
+  nowMs: number,
+): Payment {
   const hash = b.intent.instruction_hash ?? (b.intent.instruction === undefined ? null : sha256(b.intent.instruction));
   return {
     id: newId("pay"),
@@ -84,7 +121,7 @@ function draftPayment(b: CreatePaymentBody, agent: Agent, mandate: Mandate, idem
     userId: mandate.userId,
     mandateId: mandate.id,
     merchantId: b.merchant_id,
-    status: "declined",
+    status: "processing",
     amount: BigInt(b.amount),
     currency: b.currency,
     amountCaptured: 0n,
@@ -101,6 +138,7 @@ function draftPayment(b: CreatePaymentBody, agent: Agent, mandate: Mandate, idem
     declineCode: null,
     cancellationReason: null,
     idempotencyKey,
+    requestHash,
     approvalId: null,
     holdExpiresAtMs: null,
     budgetLines: [],
@@ -122,13 +160,14 @@ async function recordDeclined(
   requestId: string | null,
 ): Promise<Payment> {
   const payment: Payment = { ...draft, status: "declined", declineCode: code };
-  const inserted = await deps.database.transaction(async (trx) => {
-    const result = await trx.insertInto("payments").values(paymentToRow(payment)).onConflict((oc) => oc.doNothing()).executeTakeFirst();
-    if (result.numInsertedOrUpdatedRows === 0n) return false;
-    await trx.insertInto("audit_events").values(auditRow(paymentEvent(payment, actor, requestId, "payment.declined"), payment.createdAtMs)).execute();
+  const { id, set } = paymentUpdate(payment);
+  const applied = await deps.database.transaction(async (trx) => {
+    const result = await trx.updateTable("payments").set(set).where("id", "=", id).where("status", "=", "processing").executeTakeFirst();
+    if (result.numUpdatedRows === 0n) return false;
+    await recordAudit(trx, paymentEvent(payment, actor, requestId, "payment.declined"), payment.updatedAtMs);
     return true;
   });
-  return inserted ? payment : (await findPaymentByKey(deps.database, draft.agentId, draft.idempotencyKey!))!;
+  return applied ? payment : (await findPaymentByKey(deps.database, draft.agentId, draft.idempotencyKey!))!;
 }
 
 /** Above the step-up threshold: nothing moves until the user approves on a trusted surface. */
@@ -139,7 +178,7 @@ async function requestConfirmation(
   actor: Principal,
   requestId: string | null,
 ): Promise<Payment> {
-  const nowMs = draft.createdAtMs;
+  const nowMs = draft.updatedAtMs;
   const expiresAtMs = nowMs + deps.settings.approvalTimeoutS * 1000;
   const approval: Approval = {
     id: newId("apr"),
@@ -154,12 +193,13 @@ async function requestConfirmation(
     updatedAtMs: nowMs,
   };
   const payment: Payment = { ...draft, status: "requires_confirmation", approvalId: approval.id, holdExpiresAtMs: expiresAtMs };
-  const inserted = await deps.database.transaction(async (trx) => {
-    const result = await trx.insertInto("payments").values(paymentToRow(payment)).onConflict((oc) => oc.doNothing()).executeTakeFirst();
-    if (result.numInsertedOrUpdatedRows === 0n) return false;
+  const { id, set } = paymentUpdate(payment);
+  const applied = await deps.database.transaction(async (trx) => {
+    const result = await trx.updateTable("payments").set(set).where("id", "=", id).where("status", "=", "processing").executeTakeFirst();
+    if (result.numUpdatedRows === 0n) return false;
     await trx.insertInto("approvals").values(approvalToRow(approval)).execute();
     await recordAudit(trx, paymentEvent(payment, actor, requestId, "payment.requires_confirmation", { approval_id: approval.id, reason }), nowMs);
     return true;
   });
-  return inserted ? payment : (await findPaymentByKey(deps.database, draft.agentId, draft.idempotencyKey!))!;
+  return applied ? payment : (await findPaymentByKey(deps.database, draft.agentId, draft.idempotencyKey!))!;
 }

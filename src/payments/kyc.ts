@@ -28,7 +28,7 @@ export function kycPerPaymentMax(level: number, currency: string): bigint {
  * in the user's calendar.
  */
 export function kycDayLine(
-  user: { id: string; kycLevel: number; timezone: string },
+  user: { id: string; kycLevel: number },
   currency: string,
   amount: bigint,
   nowMs: number,
@@ -36,7 +36,10 @@ export function kycDayLine(
   const limits = KYC_LIMITS_MAJOR[Math.max(0, Math.min(user.kycLevel, KYC_LIMITS_MAJOR.length - 1))]!;
   return {
     level: "user_day",
-    accountId: `budget:${user.id}:kyc-day:${currency}:${periodKey("day", nowMs, user.timezone)}:l${user.kycLevel}`,
+    // The day is the UTC day: users may change their time zone, and a limit must not restart
+    // when they do. The limit is the one of the level at the day's first payment; a level change
+    // applies from the next day (a downgrade cannot reopen today's spending).
+    accountId: `budget:${user.id}:kyc-day:${currency}:${periodKey("day", nowMs, "UTC")}`,
     currency,
     limit: scale(limits.perDay, currency),
     charge: amount,

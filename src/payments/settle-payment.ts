@@ -67,7 +67,13 @@ export async function cancelPayment(
   if (p === undefined || !maySeePayment(actor, p)) return notFound(id);
   if (p.status === "canceled") return ok(p);
   const reason: CancellationReason =
-    actor.type === "merchant" ? "requested_by_merchant" : actor.type === "user" ? "requested_by_user" : "requested_by_agent";
+    actor.type === "merchant"
+      ? "requested_by_merchant"
+      : actor.type === "user"
+        ? "requested_by_user"
+        : actor.type === "operator"
+          ? "requested_by_operator"
+          : "requested_by_agent";
   if (p.status === "requires_confirmation") return cancelUnconfirmed(deps, p, actor, reason, requestId);
   if (p.status !== "requires_capture") return err(new ApiError("conflict", `A ${p.status} payment cannot be canceled.`));
   return voidHold(deps, p, actor, reason, requestId);
@@ -149,6 +155,12 @@ async function settle(
   return failure === null ? ok(now) : err(new ApiError("conflict", `The hold could not be settled (${failure}).`));
 }
 
+/** Rolls a cancel back: the user decided the approval while it was being canceled. */
+class DecidedMeanwhile extends Error {}
+
+/** How long an approved payment whose money did not move may wait before it lapses. */
+export const STUCK_APPROVAL_GRACE_MS = 60_000;
+
 export async function cancelUnconfirmed(
   deps: PaymentDeps,
   p: Payment,
@@ -159,16 +171,25 @@ export async function cancelUnconfirmed(
   const nowMs = deps.clock.nowMs();
   const next: Payment = { ...p, status: "canceled", cancellationReason: reason, holdExpiresAtMs: null, updatedAtMs: nowMs };
   const approvalStatus = reason === "confirmation_declined" ? "declined" : "expired";
-  const done = await deps.database.transaction(async (trx) => {
+  const done = await deps.database
+    .transaction(async (trx) => {
+    const current = await trx.selectFrom("approvals").select(["status", "expires_at"]).where("id", "=", p.approvalId!).executeTakeFirst();
+    // An approval the user gave whose money never moved (the process stopped in between) lapses
+    // with its payment once the grace has passed, instead of holding up the sweeper forever.
+    const stuck =
+      current?.status === "approved" && reason === "confirmation_expired" && nowMs > Number(current.expires_at) + STUCK_APPROVAL_GRACE_MS;
+    if (current?.status !== "pending" && !stuck) return false;
+    const { id, set } = paymentUpdate(next);
+    const payment = await trx.updateTable("payments").set(set).where("id", "=", id).where("status", "=", "requires_confirmation").executeTakeFirst();
+    if (payment.numUpdatedRows === 0n) return false;
     const approval = await trx
       .updateTable("approvals")
       .set({ status: approvalStatus, decided_at: BigInt(nowMs), decided_by: actor?.id ?? null, updated_at: BigInt(nowMs) })
       .where("id", "=", p.approvalId!)
-      .where("status", "=", "pending")
+      .where("status", "=", current.status)
       .executeTakeFirst();
-    if (approval.numUpdatedRows === 0n) return false;
-    const { id, set } = paymentUpdate(next);
-    await trx.updateTable("payments").set(set).where("id", "=", id).execute();
+    // The user decided meanwhile: roll the cancel back and let their decision stand.
+    if (approval.numUpdatedRows === 0n) throw new DecidedMeanwhile();
     // The approval changed too: its own event, as approving has one.
     await trx
       .insertInto("audit_events")
@@ -183,7 +204,7 @@ export async function cancelUnconfirmed(
             intentId: p.intent.id,
             mandateId: p.mandateId,
             paymentId: p.id,
-            beforeStatus: "pending",
+            beforeStatus: current.status,
             afterStatus: approvalStatus,
             requestId,
             data: { reason },
@@ -197,7 +218,11 @@ export async function cancelUnconfirmed(
       .values(auditRow({ ...paymentEvent(next, actor, requestId, "payment.canceled", { reason }), beforeStatus: p.status }, nowMs))
       .execute();
     return true;
-  });
+  })
+    .catch((error: unknown) => {
+      if (error instanceof DecidedMeanwhile) return false;
+      throw error;
+    });
   if (done) return ok(next);
   return ok((await findPayment(deps.database, p.id))!);
 }

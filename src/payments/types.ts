@@ -1,13 +1,14 @@
 import type { BudgetLine } from "../mandates/index.js";
 import type { DeclineCode } from "./declines.js";
 
-export const PAYMENT_STATUSES = ["requires_confirmation", "requires_capture", "succeeded", "canceled", "declined"] as const;
+export const PAYMENT_STATUSES = ["processing", "requires_confirmation", "requires_capture", "succeeded", "canceled", "declined"] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 export const CANCELLATION_REASONS = [
   "requested_by_agent",
   "requested_by_merchant",
   "requested_by_user",
+  "requested_by_operator",
   "hold_expired",
   "confirmation_declined",
   "confirmation_expired",
@@ -51,6 +52,8 @@ export interface Payment {
   readonly declineCode: DeclineCode | null;
   readonly cancellationReason: CancellationReason | null;
   readonly idempotencyKey: string | null;
+  /** sha256 of the request that created the payment: the same key with another request is refused. */
+  readonly requestHash: string | null;
   readonly approvalId: string | null;
   /** When an uncaptured hold or an unanswered confirmation lapses. */
   readonly holdExpiresAtMs: number | null;

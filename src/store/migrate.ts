@@ -4,6 +4,7 @@ import { ledgerMigration } from "./migrations/001-ledger.js";
 import { partiesMigration } from "./migrations/002-parties.js";
 import { mandatesMigration } from "./migrations/004-mandates.js";
 import { paymentsMigration } from "./migrations/005-payments.js";
+import { paymentClaimsMigration } from "./migrations/008-payment-claims.js";
 import { webhooksMigration } from "./migrations/006-webhooks.js";
 import { paymentRequestsMigration } from "./migrations/007-payment-requests.js";
 
@@ -15,6 +16,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     "005-payments": paymentsMigration(),
     "006-webhooks": webhooksMigration(),
     "007-payment-requests": paymentRequestsMigration(),
+    "008-payment-claims": paymentClaimsMigration(),
   };
 }
 

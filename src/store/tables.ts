@@ -182,6 +182,7 @@ export interface PaymentRow {
   approval_id: string | null;
   hold_expires_at: bigint | null;
   budget_lines: string;
+  request_hash: string | null;
   receipt_jws: string | null;
   metadata: string | null;
   created_at: bigint;

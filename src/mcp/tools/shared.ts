@@ -48,6 +48,8 @@ const isoOf = (unixS: number) => new Date(unixS * 1000).toISOString();
 export function paymentSummary(p: McpPayment): string {
   const head = `Payment ${p.id} of ${money(p.amount, p.currency)} to ${p.merchant_id}`;
   switch (p.status) {
+    case "processing":
+      return `${head} is being processed; check it again with get_payment.`;
     case "succeeded":
       return `${head} succeeded${p.amount_refunded > 0 ? `; ${money(p.amount_refunded, p.currency)} refunded` : ""}.`;
     case "requires_capture":
