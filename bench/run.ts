@@ -1,11 +1,13 @@
 /**
- * `npm run bench -- <suite...> [--ops N] [--engine sqlite|postgres] [--concurrency N] [--request-max N]`
+ * `npm run bench -- <suite...> [--ops N] [--duration S] [--engine sqlite|postgres] [--concurrency N] [--request-max N]
+ *   [--scenario NAME]...`
  *
- * Each suite lives in bench/<suite>.ts and exports `run(options)`. Every scenario prints one JSON
+ * Each suite lives in bench/<suite>.ts and exports `run(options)`. `--scenario` runs only the named
+ * scenarios of the suites that support it (payments), e.g. with BENCH_CPU_PROFILE=<dir> to profile one. Every scenario prints one JSON
  * line to stdout; progress goes to stderr. SQLite always runs; PostgreSQL runs too when
  * DATABASE_URL is postgres://… (a fresh database is created on that server and dropped after).
- * Flags may also come from the environment: BENCH_OPS, BENCH_ENGINES, BENCH_CONCURRENCY,
- * BENCH_REQUEST_MAX.
+ * Flags may also come from the environment: BENCH_OPS, BENCH_DURATION, BENCH_ENGINES,
+ * BENCH_CONCURRENCY, BENCH_REQUEST_MAX.
  */
 import { parseArgs } from "node:util";
 import type { Engine } from "../src/store/index.js";
@@ -17,15 +19,11 @@ interface Suite {
 
 const SUITES: Readonly<Record<string, () => Promise<Suite>>> = {
   ledger: () => import("./ledger.js"),
+  payments: () => import("./payments.js"),
 };
 
-/**
- * 180 callers of 1..10 transfers (5.5 on average) keep about 1,000 transfers in flight, so the
- * ledger's batches are as large as the ceiling's 1,000-transfer transactions and the ratio between
- * them measures the ledger's own cost, not a difference in transaction size.
- */
-const CONCURRENCY_DEFAULT = 180;
 const CONCURRENCY_MAX = 4_096;
+const DURATION_S_MAX = 3_600;
 const REQUEST_TRANSFERS_MAX_DEFAULT = 10;
 
 function main(): Promise<void> {
@@ -33,6 +31,8 @@ function main(): Promise<void> {
     allowPositionals: true,
     options: {
       ops: { type: "string" },
+      duration: { type: "string" },
+      scenario: { type: "string", multiple: true },
       engine: { type: "string", multiple: true },
       concurrency: { type: "string" },
       "request-max": { type: "string" },
@@ -50,7 +50,9 @@ function main(): Promise<void> {
     engines: engineList.map(parseEngine),
     ops: optionalInt(values.ops ?? env.BENCH_OPS, "--ops", 1, 100_000_000),
     pgAdminUrl,
-    concurrency: optionalInt(values.concurrency ?? env.BENCH_CONCURRENCY, "--concurrency", 1, CONCURRENCY_MAX) ?? CONCURRENCY_DEFAULT,
+    concurrency: optionalInt(values.concurrency ?? env.BENCH_CONCURRENCY, "--concurrency", 1, CONCURRENCY_MAX),
+    durationS: optionalInt(values.duration ?? env.BENCH_DURATION, "--duration", 1, DURATION_S_MAX),
+    scenarios: values.scenario ?? null,
     requestTransfersMax:
       optionalInt(values["request-max"] ?? env.BENCH_REQUEST_MAX, "--request-max", 1, 8_190) ?? REQUEST_TRANSFERS_MAX_DEFAULT,
   };

@@ -102,46 +102,104 @@ export class SqliteRowWriter {
 const pgValue = (v: SqlValue): string | number | null => (typeof v === "bigint" ? v.toString() : v);
 const pgPlaceholder = (i: number): string => `$${i + 1}`;
 
-interface InsertGroup {
-  readonly first: Extract<RowWrite, { kind: "insert" }>;
+interface RowGroup {
+  readonly first: RowWrite;
   readonly rows: SqlValue[][];
+  /** Update groups: the rows they target, each at most once (UPDATE … FROM applies one match per row). */
+  readonly targets: Set<string>;
 }
 
 /**
- * PostgreSQL: every statement is a round trip, so the inserts of one shape (table, columns,
- * conflict rule) become multi-row INSERTs, their rows in order. An update is one statement of its
- * own and a barrier: the inserts before it are written before it, those after it after it.
- * Between two barriers the groups are written in the order of their first row, so a row must not
- * reference, by foreign key, a row of another table that the same batch inserts after it (none does).
+ * PostgreSQL: every statement is a round trip, so the writes of one shape (table, columns, conflict
+ * rule) become one multi-row statement, their rows in order: INSERT … VALUES (…), (…) and
+ * UPDATE … FROM (VALUES (…), (…)). The grouping never reorders two writes that could see each
+ * other: a table's inserts and updates are never pending together (a write of the other kind
+ * first writes everything pending), nor are two updates of one row. Between such points the
+ * groups are written in the order of their first row, so a row must not reference, by foreign
+ * key, a row of another table that the same batch inserts after it (none does).
  */
 export async function applyRowsPostgres(client: pg.PoolClient, rows: readonly RowWrite[]): Promise<void> {
-  let groups = new Map<string, InsertGroup>();
+  let groups = new Map<string, RowGroup>();
+  let kinds = new Map<string, RowWrite["kind"]>();
   const flush = async (): Promise<void> => {
-    for (const g of groups.values()) await insertGroup(client, g);
+    for (const g of groups.values()) await writeGroup(client, g);
     groups = new Map();
+    kinds = new Map();
   };
   for (const w of rows) {
-    if (w.kind === "update") {
-      await flush();
-      await client.query(updateText(w, pgPlaceholder), paramsOf(w).map(pgValue));
-      continue;
-    }
     const shape = shapeOf(w);
+    const target = w.kind === "update" ? Object.values(w.where).map(String).join("\u0000") : "";
+    if ((kinds.get(w.table) ?? w.kind) !== w.kind || groups.get(shape)?.targets.has(target) === true) await flush();
     let group = groups.get(shape);
-    if (group === undefined) groups.set(shape, (group = { first: w, rows: [] }));
-    group.rows.push(Object.values(w.values));
+    if (group === undefined) groups.set(shape, (group = { first: w, rows: [], targets: new Set() }));
+    kinds.set(w.table, w.kind);
+    group.rows.push(paramsOf(w));
+    if (w.kind === "update") group.targets.add(target);
   }
   await flush();
 }
 
 /** One group's rows in as few statements as PostgreSQL's parameter limit allows. */
-async function insertGroup(client: pg.PoolClient, group: InsertGroup): Promise<void> {
+async function writeGroup(client: pg.PoolClient, group: RowGroup): Promise<void> {
   const width = group.rows[0]!.length;
   const rowsPerStatement = Math.max(1, Math.floor(PG_STATEMENT_PARAMS_MAX / width));
+  const types = group.first.kind === "update" ? await columnTypes(client, group.first.table) : null;
   for (let start = 0; start < group.rows.length; start += rowsPerStatement) {
     const chunk = group.rows.slice(start, start + rowsPerStatement);
     const params: Array<string | number | null> = [];
     for (const row of chunk) for (const v of row) params.push(pgValue(v));
-    await client.query(insertText(group.first, chunk.length, pgPlaceholder), params);
+    const w = group.first;
+    await client.query(w.kind === "insert" ? insertText(w, chunk.length, pgPlaceholder) : multiUpdateText(w, chunk.length, types!), params);
   }
+}
+
+/**
+ * `UPDATE t SET a = v.c0, n = t.n + v.c1 FROM (VALUES ($1::text, $2::int8, $3::text), …) AS
+ * v(c0, c1, c2) WHERE t.id = v.c2`. Values in a FROM list take no type from the table, so each is
+ * cast to its column's type; the VALUES columns are numbered, as set and where may name the same column.
+ */
+function multiUpdateText(w: Extract<RowWrite, { kind: "update" }>, rowCount: number, types: ReadonlyMap<string, string>): string {
+  checked([w.table]);
+  const sets = checked(Object.keys(w.set));
+  const increments = checked(Object.keys(w.increment ?? {}));
+  const keys = checked(Object.keys(w.where));
+  assert(keys.length > 0, "an update names the rows it changes");
+  assert(sets.length + increments.length > 0, "an update changes something");
+  const columns = [...sets, ...increments, ...keys];
+  const casts = columns.map((c) => {
+    const type = types.get(c);
+    assert(type !== undefined, `no column ${w.table}.${c}`);
+    return type;
+  });
+  const tuples: string[] = [];
+  for (let r = 0; r < rowCount; r++) {
+    tuples.push(`(${columns.map((_, i) => `${pgPlaceholder(r * columns.length + i)}::${casts[i]}`).join(", ")})`);
+  }
+  const assignments = [
+    ...sets.map((c, i) => `${c} = v.c${i}`),
+    ...increments.map((c, i) => `${c} = t.${c} + v.c${sets.length + i}`),
+  ].join(", ");
+  const first = sets.length + increments.length;
+  const whereSql = keys.map((c, i) => `t.${c} = v.c${first + i}`).join(" AND ");
+  const aliases = columns.map((_, i) => `c${i}`).join(", ");
+  return `UPDATE ${w.table} AS t SET ${assignments} FROM (VALUES ${tuples.join(", ")}) AS v(${aliases}) WHERE ${whereSql}`;
+}
+
+/**
+ * Column types per table, read from the catalog once per process: the tables' shapes change only
+ * with migrations, which run before anything is written.
+ */
+const columnTypesByTable = new Map<string, ReadonlyMap<string, string>>();
+
+async function columnTypes(client: pg.PoolClient, table: string): Promise<ReadonlyMap<string, string>> {
+  let types = columnTypesByTable.get(table);
+  if (types === undefined) {
+    const { rows } = await client.query<{ name: string; type: string }>(
+      "SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped",
+      [table],
+    );
+    types = new Map(rows.map((r) => [r.name, r.type]));
+    columnTypesByTable.set(table, types);
+  }
+  return types;
 }

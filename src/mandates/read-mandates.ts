@@ -1,4 +1,5 @@
 import { ApiError } from "../core/errors.js";
+import { ReadBatcher } from "../core/read-batcher.js";
 import type { Principal } from "../core/principal.js";
 import { err, ok, type Result } from "../core/result.js";
 import { type BudgetLevel, budgetLines } from "./budgets.js";
@@ -28,9 +29,20 @@ export function maySee(actor: Principal, m: Mandate): boolean {
   }
 }
 
+/** Every payment loads its mandate: concurrent loads share one query (ReadBatcher: nothing is cached). */
+const mandateReads = new WeakMap<MandateDeps["database"], ReadBatcher<Mandate>>();
+
 export async function loadMandate(deps: Pick<MandateDeps, "database">, id: string): Promise<Mandate | undefined> {
-  const row = await deps.database.db.selectFrom("mandates").selectAll().where("id", "=", id).executeTakeFirst();
-  return row === undefined ? undefined : mandateFromRow(row);
+  const { database } = deps;
+  let reads = mandateReads.get(database);
+  if (reads === undefined) {
+    reads = new ReadBatcher(async (ids) => {
+      const rows = await database.db.selectFrom("mandates").selectAll().where("id", "in", ids).execute();
+      return new Map(rows.map((r) => [r.id, mandateFromRow(r)]));
+    });
+    mandateReads.set(database, reads);
+  }
+  return reads.load(id);
 }
 
 /** The status a caller sees: stored status, unless the window has closed or a budget has run out. */

@@ -4,6 +4,7 @@
  * next request in every process.
  */
 import { type IdPrefix, isId } from "../core/ids.js";
+import { ReadBatcher } from "../core/read-batcher.js";
 import type { Principal } from "../core/principal.js";
 import type { Database } from "../store/index.js";
 import { findMerchant, findOperator, findUser } from "./store.js";
@@ -46,14 +47,36 @@ export async function resolvePrincipal(database: Database, id: string): Promise<
   }
 }
 
+interface AgentStatusRow {
+  readonly id: string;
+  readonly userId: string;
+  readonly agentStatus: string;
+  readonly userStatus: string;
+}
+
+/** Every request of an agent resolves it: concurrent ones share one query (ReadBatcher: nothing is cached). */
+const agentStatusReads = new WeakMap<Database, ReadBatcher<AgentStatusRow>>();
+
+function agentStatusOf(database: Database, id: string): Promise<AgentStatusRow | undefined> {
+  let reads = agentStatusReads.get(database);
+  if (reads === undefined) {
+    reads = new ReadBatcher(async (ids) => {
+      const rows = await database.db
+        .selectFrom("agents")
+        .innerJoin("users", "users.id", "agents.user_id")
+        .select(["agents.id as id", "agents.user_id as userId", "agents.status as agentStatus", "users.status as userStatus"])
+        .where("agents.id", "in", ids)
+        .execute();
+      return new Map(rows.map((r) => [r.id, r]));
+    });
+    agentStatusReads.set(database, reads);
+  }
+  return reads.load(id);
+}
+
 /** An agent acts only while both it and its owner are active: one query for both. */
 async function resolveAgent(database: Database, id: string): Promise<PrincipalRecord | undefined> {
-  const row = await database.db
-    .selectFrom("agents")
-    .innerJoin("users", "users.id", "agents.user_id")
-    .select(["agents.user_id as userId", "agents.status as agentStatus", "users.status as userStatus"])
-    .where("agents.id", "=", id)
-    .executeTakeFirst();
+  const row = await agentStatusOf(database, id);
   if (row === undefined) return undefined;
   const reason =
     row.agentStatus !== "active"

@@ -3,6 +3,7 @@
  * ordering by creation, and the cursor `starting_after` is simply an id.
  */
 import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
+import { ReadBatcher } from "../core/read-batcher.js";
 import type { Engine, Tables } from "../store/index.js";
 import { agentFromRow, merchantFromRow, operatorFromRow, userFromRow } from "./rows.js";
 import type { Agent, Merchant, Operator, Page, PageRequest, User } from "./types.js";
@@ -21,17 +22,54 @@ function maybeLocked<T extends PartyTable, O>(
   return lockFor === "postgres" ? q.forUpdate() : q;
 }
 
+/**
+ * Outside transactions, concurrent reads by id share one query per table and turn of the event
+ * loop (every payment reads its agent, user and merchant). Nothing is cached: see ReadBatcher.
+ */
+interface ByIdReads {
+  readonly users: ReadBatcher<User>;
+  readonly agents: ReadBatcher<Agent>;
+  readonly merchants: ReadBatcher<Merchant>;
+}
+
+const byIdReads = new WeakMap<Db, ByIdReads>();
+
+function readsOf(db: Db): ByIdReads {
+  let reads = byIdReads.get(db);
+  if (reads === undefined) {
+    reads = {
+      users: new ReadBatcher(async (ids) => byId(await db.selectFrom("users").selectAll().where("id", "in", ids).execute(), userFromRow)),
+      agents: new ReadBatcher(async (ids) => byId(await db.selectFrom("agents").selectAll().where("id", "in", ids).execute(), agentFromRow)),
+      merchants: new ReadBatcher(async (ids) =>
+        byId(await db.selectFrom("merchants").selectAll().where("id", "in", ids).execute(), merchantFromRow),
+      ),
+    };
+    byIdReads.set(db, reads);
+  }
+  return reads;
+}
+
+function byId<R extends { id: string }, T>(rows: readonly R[], map: (row: R) => T): Map<string, T> {
+  return new Map(rows.map((r) => [r.id, map(r)]));
+}
+
+/** A transaction's reads (and locking reads) stay in it: only plain reads of the database are batched. */
+const batchable = (db: Db, lockFor: Engine | null): boolean => lockFor === null && !db.isTransaction;
+
 export async function findUser(db: Db, id: string, lockFor: Engine | null = null): Promise<User | undefined> {
+  if (batchable(db, lockFor)) return readsOf(db).users.load(id);
   const row = await maybeLocked(db.selectFrom("users").selectAll().where("id", "=", id), lockFor).executeTakeFirst();
   return row === undefined ? undefined : userFromRow(row);
 }
 
 export async function findAgent(db: Db, id: string, lockFor: Engine | null = null): Promise<Agent | undefined> {
+  if (batchable(db, lockFor)) return readsOf(db).agents.load(id);
   const row = await maybeLocked(db.selectFrom("agents").selectAll().where("id", "=", id), lockFor).executeTakeFirst();
   return row === undefined ? undefined : agentFromRow(row);
 }
 
 export async function findMerchant(db: Db, id: string, lockFor: Engine | null = null): Promise<Merchant | undefined> {
+  if (batchable(db, lockFor)) return readsOf(db).merchants.load(id);
   const row = await maybeLocked(db.selectFrom("merchants").selectAll().where("id", "=", id), lockFor).executeTakeFirst();
   return row === undefined ? undefined : merchantFromRow(row);
 }
