@@ -12,16 +12,19 @@
  *   merchants, a fresh idempotency key each.
  * - `baseline.http_minimal`: a bare Fastify route that validates the same body with the same zod
  *   schema and group-commits the same rows (chain, payment, audit event, idempotency record),
- *   with no authentication, mandate logic or risk. The ceiling of `payments.http`.
+ *   with no authentication, mandate logic or risk. The ceiling of `payments.http`. (The real path
+ *   writes its payment row twice: first the `processing` claim of the idempotency key.)
  * - `payments.http`: the real server (`buildApp`) on 127.0.0.1 under autocannon in a separate
  *   process, 64 connections: API-key auth, mandates, Idempotency-Key headers, audit.
  *
- * HTTP scenarios run a warm-up of 2,000 requests, then are measured for about `--duration` seconds
- * (as many requests as the warm-up's rate fits in it, so that every request is answered and
- * counted); latency is the load generator's, request to response. `ops` counts payments attempted, `errors` the non-2xx
- * answers and failed requests, `ops_per_sec` the payments that succeeded per second. After each
- * scenario the books are checked: exactly the succeeded payments landed, each with its audit event
- * (and stored response, over HTTP), and wallets, merchants and fee revenue moved by their sums.
+ * HTTP scenarios run a warm-up of 2,000 requests, then are measured for about `--duration`
+ * seconds, in rounds of a set number of requests so that every request is answered and counted.
+ * Latency is the load generator's, request to response. `ops` counts payments attempted, `errors`
+ * the non-2xx answers and failed requests, `ops_per_sec` the payments that succeeded per second,
+ * `process_cpu_us_per_op` this process's CPU per payment (over HTTP the server's, not the load
+ * generator's). After each scenario the books are checked: exactly the succeeded payments landed,
+ * each with its audit event (and stored response, over HTTP), and wallets, merchants and fee
+ * revenue moved by their sums.
  */
 import { fork } from "node:child_process";
 import type { AddressInfo } from "node:net";
@@ -57,13 +60,13 @@ const MERCHANT_COUNT = 100;
 const HTTP_CONNECTIONS = 64;
 /**
  * Every agent pays at least once before the measurement (first-use account checks are not
- * measured); the second half of the warm-up sets the measured run's number of requests.
+ * measured); the second half of the warm-up sets the pace of the first measured round.
  */
 const WARMUP_REQUESTS = 2_000;
 const DURATION_S_DEFAULT = 12;
 /** In-process callers: enough to keep the committer's batches full. */
 const INPROCESS_CONCURRENCY_DEFAULT = 256;
-/** In-process payments per scenario; at the targets' 50,000/s a few seconds of work. */
+/** In-process payments per scenario: about ten seconds at this machine's rates, under a second at the 50,000/s target. */
 const INPROCESS_OPS_DEFAULT: Readonly<Record<Engine, number>> = { sqlite: 20_000, postgres: 15_000 };
 /** PostgreSQL connections while seeding (scenarios run with the server's default pool). */
 const SEED_POOL_SIZE = 32;
@@ -103,7 +106,18 @@ export async function run(options: BenchOptions): Promise<void> {
 async function seed(engine: Engine, options: BenchOptions): Promise<Seeded> {
   const started = nowMs();
   const template = await databaseTemplate(engine, options);
-  const runtime = await openRuntime(databaseConfigFrom(template.url, SEED_POOL_SIZE), { webhookWorker: false });
+  try {
+    const parties = await seedThrough(template.url);
+    log(`${engine}: seeded ${AGENT_COUNT} agents and ${MERCHANT_COUNT} merchants in ${round((nowMs() - started) / 1000, 1)} s`);
+    return { template, parties };
+  } catch (error) {
+    await template.dispose();
+    throw error;
+  }
+}
+
+async function seedThrough(url: string): Promise<SeededParties> {
+  const runtime = await openRuntime(databaseConfigFrom(url, SEED_POOL_SIZE), { webhookWorker: false });
   // Seeding is set-up, not measurement: on SQLite its thousands of small transactions skip the
   // fsync. Every scenario opens its copy afresh, with the shipped durability (synchronous=FULL).
   if (runtime.database.engine === "sqlite") runtime.database.sqlite.pragma("synchronous = OFF");
@@ -111,8 +125,7 @@ async function seed(engine: Engine, options: BenchOptions): Promise<Seeded> {
     const app = await buildApp({ ...runtime, operatorKey: OPERATOR_KEY });
     const parties = await seedParties(app, OPERATOR_KEY, AGENT_COUNT, MERCHANT_COUNT);
     await app.close();
-    log(`${engine}: seeded ${AGENT_COUNT} agents and ${MERCHANT_COUNT} merchants in ${round((nowMs() - started) / 1000, 1)} s`);
-    return { template, parties };
+    return parties;
   } finally {
     await runtime.close();
   }
@@ -264,47 +277,55 @@ async function runHttp(seeded: Seeded, options: BenchOptions, kind: "minimal" | 
     const before = await readBooks(runtime.database);
     let driven: Awaited<ReturnType<typeof drive>>;
     try {
-      const plan: LoadPlan = {
-        url: `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`,
-        path: "/v1/payments",
-        connections: HTTP_CONNECTIONS,
-        warmupRequests: WARMUP_REQUESTS,
-        durationS: options.durationS ?? DURATION_S_DEFAULT,
-        runTag: `${kind}-${randomBytes(4).toString("hex")}`,
-        agents: seeded.parties.agents.map((a) => ({ key: a.key, mandateId: a.mandateId })),
-        merchantIds: seeded.parties.merchantIds,
-      };
+      const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
       const label = `${runtime.database.engine}-${kind === "real" ? "payments.http" : "baseline.http_minimal"}`;
-      driven = await drive(plan, runtime, label);
+      driven = await drive(loadPlan(url, seeded.parties, options, kind), runtime, label);
     } finally {
-        await server.close();
+      await server.close();
     }
     const { result, t, batches } = driven;
-    const expected = { succeeded: result.warmup.ok + result.measured.ok, storesResponses: true };
-    checkBooks(before, await readBooks(runtime.database), expected);
+    checkBooks(before, await readBooks(runtime.database), { succeeded: result.warmup.ok + result.measured.ok, storesResponses: true });
     return httpResult(result, t, batches);
   });
+}
+
+function loadPlan(url: string, parties: SeededParties, options: BenchOptions, kind: string): LoadPlan {
+  return {
+    url,
+    path: "/v1/payments",
+    connections: HTTP_CONNECTIONS,
+    warmupRequests: WARMUP_REQUESTS,
+    durationS: options.durationS ?? DURATION_S_DEFAULT,
+    runTag: `${kind}-${randomBytes(4).toString("hex")}`,
+    agents: parties.agents.map((a) => ({ key: a.key, mandateId: a.mandateId })),
+    merchantIds: parties.merchantIds,
+  };
 }
 
 /** Forks the load generator; times (this process's memory and CPU) only the measured period. */
 async function drive(plan: LoadPlan, runtime: Runtime, label: string): Promise<{ result: LoadResult; t: Timed; batches: number }> {
   const child = fork(LOAD_SCRIPT, [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
-  const exited = new Promise<never>((_, reject) => child.once("exit", (code) => reject(new Error(`the load generator exited with ${code}`))));
-  const message = (kind: LoadMessage["kind"]) =>
-    Promise.race([exited, new Promise<LoadMessage>((resolve) => child.on("message", (m: LoadMessage) => m.kind === kind && resolve(m)))]);
-  const warm = message("warm");
-  const done = message("done");
-  exited.catch(() => undefined);
-  child.send(plan);
-  await warm;
-  const batchesBefore = runtime.ledger.stats.batches;
-  let result: LoadResult | null = null;
-  const t = await timed(async () => {
-    const m = await done;
-    if (m.kind === "done") result = m.result;
-  }, label);
-  if (result === null) throw new Error("the load generator answered no result");
-  return { result, t, batches: runtime.ledger.stats.batches - batchesBefore };
+  try {
+    const exited = new Promise<never>((_, reject) => child.once("exit", (code) => reject(new Error(`the load generator exited with ${code}`))));
+    exited.catch(() => undefined);
+    const message = (kind: LoadMessage["kind"]) =>
+      Promise.race([exited, new Promise<LoadMessage>((resolve) => child.on("message", (m: LoadMessage) => m.kind === kind && resolve(m)))]);
+    const warm = message("warm");
+    const done = message("done");
+    child.send(plan);
+    await warm;
+    const batchesBefore = runtime.ledger.stats.batches;
+    let result: LoadResult | null = null;
+    const t = await timed(async () => {
+      const m = await done;
+      if (m.kind === "done") result = m.result;
+    }, label);
+    if (result === null) throw new Error("the load generator answered no result");
+    return { result, t, batches: runtime.ledger.stats.batches - batchesBefore };
+  } finally {
+    // It exits by itself once it has answered; this is for a run that failed halfway.
+    if (child.exitCode === null) child.kill();
+  }
 }
 
 function httpResult(r: LoadResult, t: Timed, batches: number): Measured {
