@@ -39,15 +39,17 @@ export const budgetUsedId = (currency: string): string => `budget-used:${currenc
 /** The budgets a payment of `amount` at `nowMs` in `sessionId` must fit, most specific last. */
 export function budgetLines(m: Mandate, amount: bigint, nowMs: number, sessionId: string | null): BudgetLine[] {
   const lines: BudgetLine[] = [];
-  const money = (level: BudgetLevel, limit: bigint | null, suffix: string) => {
-    if (limit !== null) lines.push({ level, accountId: `budget:${m.id}:${suffix}`, currency: m.currency, limit, charge: amount });
+  // The suffix is computed only for a budget that is set: formatting a period key in the user's
+  // time zone is the costly part, and most mandates set one period at most.
+  const money = (level: BudgetLevel, limit: bigint | null, suffix: () => string) => {
+    if (limit !== null) lines.push({ level, accountId: `budget:${m.id}:${suffix()}`, currency: m.currency, limit, charge: amount });
   };
   const period = (p: Period) => periodKey(p, nowMs, m.timezone);
-  money("total", m.budgetTotal, "total");
-  money("month", m.budgetMonth, `month:${period("month")}`);
-  money("week", m.budgetWeek, `week:${period("week")}`);
-  money("day", m.budgetDay, `day:${period("day")}`);
-  if (sessionId !== null) money("session", m.sessionBudget, `session:${sessionId}`);
+  money("total", m.budgetTotal, () => "total");
+  money("month", m.budgetMonth, () => `month:${period("month")}`);
+  money("week", m.budgetWeek, () => `week:${period("week")}`);
+  money("day", m.budgetDay, () => `day:${period("day")}`);
+  if (sessionId !== null) money("session", m.sessionBudget, () => `session:${sessionId}`);
   if (m.recurrence !== null) {
     const { frequency, maxOccurrences } = m.recurrence;
     if (maxOccurrences !== null) {
