@@ -612,13 +612,20 @@ export type paths = {
                                 /** @enum {string} */
                                 object: "payment";
                                 order_reference: string | null;
+                                /**
+                                 * @description What the payment pays for: a purchase, a subscription's period or its reservation top-up, a tip.
+                                 * @enum {string}
+                                 */
+                                purpose: "purchase" | "subscription" | "subscription_top_up" | "tip";
                                 /** @enum {string} */
                                 status: "processing" | "requires_confirmation" | "requires_capture" | "succeeded" | "canceled" | "declined";
+                                subscription_id: string | null;
                                 tags: {
                                     business_unit: string | null;
                                     cost_centre: string | null;
                                     session_id: string | null;
                                 };
+                                tip_message: string | null;
                                 updated: number;
                                 user_id: string;
                             };
@@ -713,13 +720,20 @@ export type paths = {
                                 /** @enum {string} */
                                 object: "payment";
                                 order_reference: string | null;
+                                /**
+                                 * @description What the payment pays for: a purchase, a subscription's period or its reservation top-up, a tip.
+                                 * @enum {string}
+                                 */
+                                purpose: "purchase" | "subscription" | "subscription_top_up" | "tip";
                                 /** @enum {string} */
                                 status: "processing" | "requires_confirmation" | "requires_capture" | "succeeded" | "canceled" | "declined";
+                                subscription_id: string | null;
                                 tags: {
                                     business_unit: string | null;
                                     cost_centre: string | null;
                                     session_id: string | null;
                                 };
+                                tip_message: string | null;
                                 updated: number;
                                 user_id: string;
                             };
@@ -2688,13 +2702,20 @@ export type paths = {
                                 /** @enum {string} */
                                 object: "payment";
                                 order_reference: string | null;
+                                /**
+                                 * @description What the payment pays for: a purchase, a subscription's period or its reservation top-up, a tip.
+                                 * @enum {string}
+                                 */
+                                purpose: "purchase" | "subscription" | "subscription_top_up" | "tip";
                                 /** @enum {string} */
                                 status: "processing" | "requires_confirmation" | "requires_capture" | "succeeded" | "canceled" | "declined";
+                                subscription_id: string | null;
                                 tags: {
                                     business_unit: string | null;
                                     cost_centre: string | null;
                                     session_id: string | null;
                                 };
+                                tip_message: string | null;
                                 updated: number;
                                 user_id: string;
                             };
@@ -2807,13 +2828,20 @@ export type paths = {
                                 /** @enum {string} */
                                 object: "payment";
                                 order_reference: string | null;
+                                /**
+                                 * @description What the payment pays for: a purchase, a subscription's period or its reservation top-up, a tip.
+                                 * @enum {string}
+                                 */
+                                purpose: "purchase" | "subscription" | "subscription_top_up" | "tip";
                                 /** @enum {string} */
                                 status: "processing" | "requires_confirmation" | "requires_capture" | "succeeded" | "canceled" | "declined";
+                                subscription_id: string | null;
                                 tags: {
                                     business_unit: string | null;
                                     cost_centre: string | null;
                                     session_id: string | null;
                                 };
+                                tip_message: string | null;
                                 updated: number;
                                 user_id: string;
                             }[];
@@ -2923,13 +2951,20 @@ export type paths = {
                             /** @enum {string} */
                             object: "payment";
                             order_reference: string | null;
+                            /**
+                             * @description What the payment pays for: a purchase, a subscription's period or its reservation top-up, a tip.
+                             * @enum {string}
+                             */
+                            purpose: "purchase" | "subscription" | "subscription_top_up" | "tip";
                             /** @enum {string} */
                             status: "processing" | "requires_confirmation" | "requires_capture" | "succeeded" | "canceled" | "declined";
+                            subscription_id: string | null;
                             tags: {
                                 business_unit: string | null;
                                 cost_centre: string | null;
                                 session_id: string | null;
                             };
+                            tip_message: string | null;
                             updated: number;
                             user_id: string;
                         };
@@ -3006,13 +3041,20 @@ export type paths = {
                             /** @enum {string} */
                             object: "payment";
                             order_reference: string | null;
+                            /**
+                             * @description What the payment pays for: a purchase, a subscription's period or its reservation top-up, a tip.
+                             * @enum {string}
+                             */
+                            purpose: "purchase" | "subscription" | "subscription_top_up" | "tip";
                             /** @enum {string} */
                             status: "processing" | "requires_confirmation" | "requires_capture" | "succeeded" | "canceled" | "declined";
+                            subscription_id: string | null;
                             tags: {
                                 business_unit: string | null;
                                 cost_centre: string | null;
                                 session_id: string | null;
                             };
+                            tip_message: string | null;
                             updated: number;
                             user_id: string;
                         };
@@ -3093,13 +3135,20 @@ export type paths = {
                             /** @enum {string} */
                             object: "payment";
                             order_reference: string | null;
+                            /**
+                             * @description What the payment pays for: a purchase, a subscription's period or its reservation top-up, a tip.
+                             * @enum {string}
+                             */
+                            purpose: "purchase" | "subscription" | "subscription_top_up" | "tip";
                             /** @enum {string} */
                             status: "processing" | "requires_confirmation" | "requires_capture" | "succeeded" | "canceled" | "declined";
+                            subscription_id: string | null;
                             tags: {
                                 business_unit: string | null;
                                 cost_centre: string | null;
                                 session_id: string | null;
                             };
+                            tip_message: string | null;
                             updated: number;
                             user_id: string;
                         };
@@ -3185,13 +3234,20 @@ export type paths = {
                             /** @enum {string} */
                             object: "payment";
                             order_reference: string | null;
+                            /**
+                             * @description What the payment pays for: a purchase, a subscription's period or its reservation top-up, a tip.
+                             * @enum {string}
+                             */
+                            purpose: "purchase" | "subscription" | "subscription_top_up" | "tip";
                             /** @enum {string} */
                             status: "processing" | "requires_confirmation" | "requires_capture" | "succeeded" | "canceled" | "declined";
+                            subscription_id: string | null;
                             tags: {
                                 business_unit: string | null;
                                 cost_centre: string | null;
                                 session_id: string | null;
                             };
+                            tip_message: string | null;
                             updated: number;
                             user_id: string;
                         };

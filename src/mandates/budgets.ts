@@ -36,8 +36,22 @@ export interface BudgetLine {
 export const budgetSourceId = (currency: string): string => `budget-source:${currency}`;
 export const budgetUsedId = (currency: string): string => `budget-used:${currency}`;
 
-/** The budgets a payment of `amount` at `nowMs` in `sessionId` must fit, most specific last. */
-export function budgetLines(m: Mandate, amount: bigint, nowMs: number, sessionId: string | null): BudgetLine[] {
+/** What a payment asks of a mandate's budgets. */
+export interface BudgetAsk {
+  readonly amount: bigint;
+  readonly nowMs: number;
+  readonly sessionId: string | null;
+  readonly merchantId: string | null;
+  /**
+   * A payment's purpose (see payments' PAYMENT_PURPOSES). A subscription's reservation top-up
+   * belongs to the period's occurrence already counted, so it takes no recurrence slot.
+   */
+  readonly purpose: "purchase" | "subscription" | "subscription_top_up" | "tip";
+}
+
+/** The budgets a payment must fit, most specific last. */
+export function budgetLines(m: Mandate, ask: BudgetAsk): BudgetLine[] {
+  const { amount, nowMs, sessionId } = ask;
   const lines: BudgetLine[] = [];
   // The suffix is computed only for a budget that is set: formatting a period key in the user's
   // time zone is the costly part, and most mandates set one period at most.
@@ -50,7 +64,7 @@ export function budgetLines(m: Mandate, amount: bigint, nowMs: number, sessionId
   money("week", m.budgetWeek, () => `week:${period("week")}`);
   money("day", m.budgetDay, () => `day:${period("day")}`);
   if (sessionId !== null) money("session", m.sessionBudget, () => `session:${sessionId}`);
-  if (m.recurrence !== null) {
+  if (m.recurrence !== null && ask.purpose !== "subscription_top_up") {
     const { frequency, maxOccurrences } = m.recurrence;
     if (maxOccurrences !== null) {
       lines.push({

@@ -58,7 +58,7 @@ export function effectiveStatus(m: Mandate, nowMs: number, remaining: ReadonlyMa
 
 export async function viewMandate(deps: MandateDeps, m: Mandate): Promise<MandateView> {
   const nowMs = deps.clock.nowMs();
-  const remaining = await deps.budgets.remaining(budgetLines(m, 0n, nowMs, null));
+  const remaining = await deps.budgets.remaining(budgetLines(m, { amount: 0n, nowMs, sessionId: null, merchantId: null, purpose: "purchase" }));
   return { mandate: m, status: effectiveStatus(m, nowMs, remaining), remaining };
 }
 

@@ -12,6 +12,8 @@ export interface CreateMerchantInput {
   readonly taxId: string | null;
   readonly category: string;
   readonly feeBps: number | null;
+  readonly taxRateBps?: number | null;
+  readonly invoicePrefix?: string | null;
   readonly metadata: Metadata;
 }
 
@@ -23,7 +25,14 @@ export async function createMerchant(
 ): Promise<Result<Merchant, ApiError>> {
   const access = adminAccess(actor.principal);
   if (access !== "allow") return denied(access, "merchant", "");
-  const merchant: Merchant = { id: newId("mer") as MerchantId, ...input, status: "active", createdAtMs: deps.clock.nowMs() };
+  const merchant: Merchant = {
+    id: newId("mer") as MerchantId,
+    ...input,
+    taxRateBps: input.taxRateBps ?? null,
+    invoicePrefix: input.invoicePrefix ?? null,
+    status: "active",
+    createdAtMs: deps.clock.nowMs(),
+  };
   await deps.database.transaction(async (trx) => {
     await trx.insertInto("merchants").values(merchantRow(merchant)).execute();
     await recordAudit(

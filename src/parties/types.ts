@@ -62,6 +62,10 @@ export interface Merchant {
   readonly category: string;
   /** Per-merchant platform fee override in basis points; null = the platform default. */
   readonly feeBps: number | null;
+  /** VAT/sales tax charged on the merchant's invoices, in basis points; null = no tax. */
+  readonly taxRateBps: number | null;
+  /** Prefix of the merchant's sequential invoice numbers; null = derived from its id. */
+  readonly invoicePrefix: string | null;
   readonly status: MerchantStatus;
   readonly metadata: Metadata;
   readonly createdAtMs: number;

@@ -20,7 +20,7 @@ import { kycPerPaymentMax } from "./kyc.js";
 import { approvalToRow, insertPayment, paymentUpdate } from "./rows.js";
 import type { CreatePaymentBody } from "./schema.js";
 import { findPaymentByKey } from "./store.js";
-import type { Approval, Payment } from "./types.js";
+import type { Approval, Payment, PaymentPurpose } from "./types.js";
 
 interface Parties {
   readonly agent: Agent;
@@ -29,15 +29,28 @@ interface Parties {
   readonly user: User;
 }
 
+/**
+ * What a payment pays for, set by the service that creates it (subscriptions, tips), never by
+ * the wire body: an agent's `POST /v1/payments` is always a purchase.
+ */
+export interface PaymentPurposeOptions {
+  readonly purpose: PaymentPurpose;
+  readonly subscriptionId?: string;
+  readonly tipMessage?: string;
+}
+
+const PURCHASE: PaymentPurposeOptions = { purpose: "purchase" };
+
 export async function createPayment(
   deps: PaymentDeps,
   actor: Principal,
   body: CreatePaymentBody,
   idempotencyKey: string,
   requestId: string | null,
+  purpose: PaymentPurposeOptions = PURCHASE,
 ): Promise<Result<Payment, ApiError>> {
   if (actor.type !== "agent") return err(new ApiError("forbidden", "Only an agent pays under a mandate."));
-  const requestHash = requestHashOf(body);
+  const requestHash = requestHashOf(body, purpose);
   // The same request retried (after a timeout, a crash, or racing on another process): answer
   // with its payment, or finish it if it is still being processed — every step below is
   // idempotent, so running it twice moves nothing twice.
@@ -50,7 +63,7 @@ export async function createPayment(
   if (!parties.ok) return parties;
   const { mandate, merchant, user, agent } = parties.value;
   const nowMs = deps.clock.nowMs();
-  const draft = existing ?? (await claim(deps, draftPayment(body, agent, mandate, idempotencyKey, requestHash, nowMs)));
+  const draft = existing ?? (await claim(deps, draftPayment(body, agent, mandate, idempotencyKey, requestHash, nowMs, purpose)));
   if (draft.requestHash !== null && draft.requestHash !== requestHash) {
     return err(new ApiError("idempotency_key_reused", "This Idempotency-Key was used with a different payment request."));
   }
@@ -76,8 +89,10 @@ export async function createPayment(
  * and for which intent and order — not the wording of the description, which a model may change
  * on a retry.
  */
-function requestHashOf(b: CreatePaymentBody): string {
+function requestHashOf(b: CreatePaymentBody, purpose: PaymentPurposeOptions): string {
   const fields = [b.mandate_id, b.merchant_id, b.amount, b.currency, b.capture ?? true, b.order_reference ?? null, b.intent.id];
+  // Purchases keep the hash they always had, so keys claimed before purposes existed still match.
+  if (purpose.purpose !== "purchase") fields.push(purpose.purpose, purpose.subscriptionId ?? null);
   return sha256(JSON.stringify(fields));
 }
 
@@ -113,6 +128,7 @@ function draftPayment(
   idempotencyKey: string,
   requestHash: string,
   nowMs: number,
+  purpose: PaymentPurposeOptions,
 ): Payment {
   const hash = b.intent.instruction_hash ?? (b.intent.instruction === undefined ? null : sha256(b.intent.instruction));
   return {
@@ -121,6 +137,9 @@ function draftPayment(
     userId: mandate.userId,
     mandateId: mandate.id,
     merchantId: b.merchant_id,
+    purpose: purpose.purpose,
+    subscriptionId: purpose.subscriptionId ?? null,
+    tipMessage: purpose.tipMessage ?? null,
     status: "processing",
     amount: BigInt(b.amount),
     currency: b.currency,

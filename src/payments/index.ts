@@ -3,7 +3,7 @@ export * from "./types.js";
 export * from "./schema.js";
 export { DECLINE_CODES, DECLINE_MESSAGES, type DeclineCode } from "./declines.js";
 export { allowAllRisk, DEFAULT_PAYMENT_SETTINGS, type PaymentDeps, type PaymentSettings, type RiskDecision, type RiskHook } from "./deps.js";
-export { createPayment } from "./create-payment.js";
+export { createPayment, type PaymentPurposeOptions } from "./create-payment.js";
 export { cancelPayment, capturePayment } from "./settle-payment.js";
 export { decideApproval } from "./decide-approval.js";
 export { refundPayment } from "./refund-payment.js";

@@ -3,7 +3,7 @@ import type { RowWrite } from "../ledger/index.js";
 import type { BudgetLine } from "../mandates/index.js";
 import type { ApprovalRow, PaymentRow, RefundRow } from "../store/index.js";
 import type { DeclineCode } from "./declines.js";
-import type { Approval, ApprovalStatus, CancellationReason, LineItem, Payment, PaymentStatus, Refund } from "./types.js";
+import type { Approval, ApprovalStatus, CancellationReason, LineItem, Payment, PaymentPurpose, PaymentStatus, Refund } from "./types.js";
 
 const ms = (v: bigint | null): number | null => (v === null ? null : Number(v));
 
@@ -40,6 +40,9 @@ export function paymentFromRow(r: PaymentRow): Payment {
     userId: r.user_id,
     mandateId: r.mandate_id,
     merchantId: r.merchant_id,
+    purpose: r.purpose as PaymentPurpose,
+    subscriptionId: r.subscription_id,
+    tipMessage: r.tip_message,
     status: r.status as PaymentStatus,
     amount: r.amount,
     currency: r.currency,
@@ -76,6 +79,9 @@ export function paymentToRow(p: Payment): Insertable<PaymentRow> & Record<string
     user_id: p.userId,
     mandate_id: p.mandateId,
     merchant_id: p.merchantId,
+    purpose: p.purpose,
+    subscription_id: p.subscriptionId,
+    tip_message: p.tipMessage,
     status: p.status,
     amount: p.amount,
     currency: p.currency,

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { MANDATE_AMOUNT_MAX } from "../mandates/index.js";
 import { isCurrency } from "../money/index.js";
 import { DECLINE_CODES } from "./declines.js";
-import { type Approval, CANCELLATION_REASONS, type Payment, PAYMENT_STATUSES, type Refund } from "./types.js";
+import { type Approval, CANCELLATION_REASONS, type Payment, PAYMENT_PURPOSES, PAYMENT_STATUSES, type Refund } from "./types.js";
 
 export const LINE_ITEMS_MAX = 100;
 export const DESCRIPTION_LENGTH_MAX = 1_000;
@@ -83,6 +83,9 @@ export const paymentObject = z.object({
   user_id: z.string(),
   mandate_id: z.string(),
   merchant_id: z.string(),
+  purpose: z.enum(PAYMENT_PURPOSES).describe("What the payment pays for: a purchase, a subscription's period or its reservation top-up, a tip."),
+  subscription_id: z.string().nullable(),
+  tip_message: z.string().nullable(),
   description: z.string().nullable(),
   line_items: z.array(z.object({ description: z.string(), quantity: z.int(), unit_amount: z.int() })).nullable(),
   order_reference: z.string().nullable(),
@@ -112,6 +115,9 @@ export function presentPayment(p: Payment): z.output<typeof paymentObject> {
     user_id: p.userId,
     mandate_id: p.mandateId,
     merchant_id: p.merchantId,
+    purpose: p.purpose,
+    subscription_id: p.subscriptionId,
+    tip_message: p.tipMessage,
     description: p.description,
     line_items:
       p.lineItems === null

@@ -4,6 +4,14 @@ import type { DeclineCode } from "./declines.js";
 export const PAYMENT_STATUSES = ["processing", "requires_confirmation", "requires_capture", "succeeded", "canceled", "declined"] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
+/**
+ * What a payment pays for. `subscription` is a subscription's charge for one period (renewal,
+ * settlement or its reservation hold) and counts as the period's occurrence of a recurring
+ * mandate; `subscription_top_up` adds to a period's reservation and does not; `tip` is a tip.
+ */
+export const PAYMENT_PURPOSES = ["purchase", "subscription", "subscription_top_up", "tip"] as const;
+export type PaymentPurpose = (typeof PAYMENT_PURPOSES)[number];
+
 export const CANCELLATION_REASONS = [
   "requested_by_agent",
   "requested_by_merchant",
@@ -35,6 +43,11 @@ export interface Payment {
   readonly userId: string;
   readonly mandateId: string;
   readonly merchantId: string;
+  readonly purpose: PaymentPurpose;
+  /** The subscription a `subscription` or `subscription_top_up` payment charges. */
+  readonly subscriptionId: string | null;
+  /** A tip's message to its recipient. */
+  readonly tipMessage: string | null;
   readonly status: PaymentStatus;
   readonly amount: bigint;
   readonly currency: string;

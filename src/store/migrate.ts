@@ -7,6 +7,7 @@ import { paymentsMigration } from "./migrations/005-payments.js";
 import { paymentClaimsMigration } from "./migrations/008-payment-claims.js";
 import { webhooksMigration } from "./migrations/006-webhooks.js";
 import { paymentRequestsMigration } from "./migrations/007-payment-requests.js";
+import { billingMigration } from "./migrations/009-billing.js";
 
 function migrationsFor(engine: Engine): Record<string, Migration> {
   return {
@@ -17,6 +18,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     "006-webhooks": webhooksMigration(),
     "007-payment-requests": paymentRequestsMigration(),
     "008-payment-claims": paymentClaimsMigration(),
+    "009-billing": billingMigration(engine),
   };
 }
 

@@ -78,6 +78,8 @@ export interface MerchantRow {
   status: string;
   metadata: string | null;
   created_at: bigint;
+  tax_rate_bps: bigint | null;
+  invoice_prefix: string | null;
 }
 
 export interface OperatorRow {
@@ -152,6 +154,8 @@ export interface MandateRow {
   metadata: string | null;
   created_at: bigint;
   updated_at: bigint;
+  tip_recipient_day_max: bigint | null;
+  tip_day_max: bigint | null;
 }
 
 export interface PaymentRow {
@@ -187,6 +191,9 @@ export interface PaymentRow {
   metadata: string | null;
   created_at: bigint;
   updated_at: bigint;
+  purpose: string;
+  subscription_id: string | null;
+  tip_message: string | null;
 }
 
 export interface ApprovalRow {
@@ -297,7 +304,178 @@ export interface WebhookDispatchCursorRow {
   updated_at: bigint;
 }
 
+export interface MeterRow {
+  id: string;
+  merchant_id: string;
+  name: string;
+  event_type: string;
+  aggregation: string;
+  value_property: string | null;
+  value_scale_digits: bigint;
+  group_by: string;
+  outcome_based: bigint;
+  dispute_window_s: bigint | null;
+  status: string;
+  metadata: string | null;
+  created_at: bigint;
+  updated_at: bigint;
+}
+
+export interface PlanRow {
+  id: string;
+  merchant_id: string;
+  name: string;
+  description: string | null;
+  currency: string;
+  interval: string;
+  billing_anchor: string;
+  charging_mode: string;
+  flat_fee_fine: bigint;
+  reservation_amount: bigint | null;
+  charges: string;
+  status: string;
+  metadata: string | null;
+  created_at: bigint;
+  updated_at: bigint;
+}
+
+export interface SubscriptionRow {
+  id: string;
+  merchant_id: string;
+  plan_id: string;
+  user_id: string;
+  agent_id: string;
+  mandate_id: string;
+  currency: string;
+  status: string;
+  charging_mode: string;
+  billing_anchor: string;
+  timezone: string;
+  anchor_at: bigint;
+  period_number: bigint;
+  current_period_start: bigint;
+  current_period_end: bigint;
+  cancel_at_period_end: bigint;
+  cancel_reason: string | null;
+  canceled_at: bigint | null;
+  ended_at: bigint | null;
+  reservation_amount: bigint | null;
+  reserved_fine: bigint;
+  consumed_fine: bigint;
+  residual_fine: bigint;
+  intent_id: string;
+  intent_hash: string | null;
+  idempotency_key: string;
+  request_hash: string;
+  buyer: string | null;
+  metadata: string | null;
+  created_at: bigint;
+  updated_at: bigint;
+}
+
+export interface UsageEventRow {
+  subscription_id: string;
+  event_id: string;
+  meter_id: string;
+  timestamp: bigint;
+  period_start: bigint;
+  quantity: bigint;
+  group_key: string;
+  status: string;
+  properties: string | null;
+  ingested_at: bigint;
+}
+
+export interface UsageAggregateRow {
+  subscription_id: string;
+  meter_id: string;
+  period_start: bigint;
+  group_key: string;
+  quantity: bigint;
+  pending_quantity: bigint;
+  event_count: bigint;
+  latest_at: bigint | null;
+  latest_event_id: string | null;
+  updated_at: bigint;
+}
+
+export interface UsageUniqueValueRow {
+  subscription_id: string;
+  meter_id: string;
+  period_start: bigint;
+  group_key: string;
+  value: string;
+}
+
+export interface BillingPostingRow {
+  id: string;
+  subscription_id: string;
+  merchant_id: string;
+  user_id: string;
+  kind: string;
+  period_number: bigint;
+  period_start: bigint;
+  period_end: bigint;
+  currency: string;
+  amount_fine: bigint;
+  residual_before_fine: bigint;
+  residual_after_fine: bigint;
+  net_amount: bigint;
+  tax_amount: bigint;
+  total_amount: bigint;
+  quantities: string;
+  status: string;
+  decline_code: string | null;
+  payment_id: string | null;
+  refund_id: string | null;
+  invoice_id: string | null;
+  created_at: bigint;
+  updated_at: bigint;
+}
+
+export interface InvoiceRow {
+  id: string;
+  number: string;
+  merchant_id: string;
+  subscription_id: string | null;
+  user_id: string;
+  posting_id: string | null;
+  payment_id: string | null;
+  status: string;
+  type_code: string;
+  currency: string;
+  period_start: bigint | null;
+  period_end: bigint | null;
+  issued_at: bigint;
+  seller: string;
+  buyer: string;
+  lines: string;
+  tax_lines: string;
+  subtotal_amount: bigint;
+  tax_amount: bigint;
+  total_amount: bigint;
+  reverse_charge: bigint;
+  preceding_invoice_id: string | null;
+  note: string | null;
+  created_at: bigint;
+  updated_at: bigint;
+}
+
+export interface InvoiceCounterRow {
+  merchant_id: string;
+  last_number: bigint;
+}
+
 export interface Tables {
+  meters: MeterRow;
+  plans: PlanRow;
+  subscriptions: SubscriptionRow;
+  usage_events: UsageEventRow;
+  usage_aggregates: UsageAggregateRow;
+  usage_unique_values: UsageUniqueValueRow;
+  billing_postings: BillingPostingRow;
+  invoices: InvoiceRow;
+  invoice_counters: InvoiceCounterRow;
   webhook_endpoints: WebhookEndpointRow;
   webhook_deliveries: WebhookDeliveryRow;
   webhook_dispatch_cursor: WebhookDispatchCursorRow;
