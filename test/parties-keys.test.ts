@@ -21,8 +21,10 @@ const USER_DEFAULT_SCOPES = [
   "funding:write",
   "webhooks:read",
   "webhooks:write",
+  "billing:read",
+  "subscriptions:write",
 ];
-const AGENT_DEFAULT_SCOPES = ["parties:read", "agents:read", "mandates:read", "payments:read", "payments:write"];
+const AGENT_DEFAULT_SCOPES = ["parties:read", "agents:read", "mandates:read", "payments:read", "payments:write", "billing:read", "subscriptions:write"];
 
 describe.each(engines)("API keys on %s", (engine) => {
   let server: TestServer;

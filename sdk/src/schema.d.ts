@@ -829,7 +829,7 @@ export type paths = {
                                 principal_type: "user" | "agent" | "merchant" | "operator";
                                 /** @description When the key was revoked, in Unix seconds. */
                                 revoked: number | null;
-                                scopes: ("parties:read" | "parties:write" | "agents:read" | "agents:write" | "keys:read" | "keys:write" | "mandates:read" | "mandates:write" | "payments:read" | "payments:write" | "approvals:write" | "refunds:write" | "funding:write" | "ledger:read" | "ledger:write" | "webhooks:read" | "webhooks:write")[];
+                                scopes: ("parties:read" | "parties:write" | "agents:read" | "agents:write" | "keys:read" | "keys:write" | "mandates:read" | "mandates:write" | "payments:read" | "payments:write" | "approvals:write" | "refunds:write" | "funding:write" | "ledger:read" | "ledger:write" | "webhooks:read" | "webhooks:write" | "billing:read" | "billing:write" | "usage:write" | "subscriptions:write")[];
                                 /** @enum {string} */
                                 status: "active" | "revoked";
                             }[];
@@ -860,7 +860,7 @@ export type paths = {
                         /** @description The user, agent, merchant or operator the key acts as. */
                         principal: string;
                         /** @description Defaults to every scope the principal may have (for a key you issue yourself: those your key holds). */
-                        scopes?: ("parties:read" | "parties:write" | "agents:read" | "agents:write" | "keys:read" | "keys:write" | "mandates:read" | "mandates:write" | "payments:read" | "payments:write" | "approvals:write" | "refunds:write" | "funding:write" | "ledger:read" | "ledger:write" | "webhooks:read" | "webhooks:write")[];
+                        scopes?: ("parties:read" | "parties:write" | "agents:read" | "agents:write" | "keys:read" | "keys:write" | "mandates:read" | "mandates:write" | "payments:read" | "payments:write" | "approvals:write" | "refunds:write" | "funding:write" | "ledger:read" | "ledger:write" | "webhooks:read" | "webhooks:write" | "billing:read" | "billing:write" | "usage:write" | "subscriptions:write")[];
                     };
                 };
             };
@@ -884,7 +884,7 @@ export type paths = {
                             principal_type: "user" | "agent" | "merchant" | "operator";
                             /** @description When the key was revoked, in Unix seconds. */
                             revoked: number | null;
-                            scopes: ("parties:read" | "parties:write" | "agents:read" | "agents:write" | "keys:read" | "keys:write" | "mandates:read" | "mandates:write" | "payments:read" | "payments:write" | "approvals:write" | "refunds:write" | "funding:write" | "ledger:read" | "ledger:write" | "webhooks:read" | "webhooks:write")[];
+                            scopes: ("parties:read" | "parties:write" | "agents:read" | "agents:write" | "keys:read" | "keys:write" | "mandates:read" | "mandates:write" | "payments:read" | "payments:write" | "approvals:write" | "refunds:write" | "funding:write" | "ledger:read" | "ledger:write" | "webhooks:read" | "webhooks:write" | "billing:read" | "billing:write" | "usage:write" | "subscriptions:write")[];
                             /** @description The secret, shown this once: store it now. AgentPay keeps only its hash. */
                             secret: string;
                             /** @enum {string} */
@@ -938,7 +938,7 @@ export type paths = {
                             principal_type: "user" | "agent" | "merchant" | "operator";
                             /** @description When the key was revoked, in Unix seconds. */
                             revoked: number | null;
-                            scopes: ("parties:read" | "parties:write" | "agents:read" | "agents:write" | "keys:read" | "keys:write" | "mandates:read" | "mandates:write" | "payments:read" | "payments:write" | "approvals:write" | "refunds:write" | "funding:write" | "ledger:read" | "ledger:write" | "webhooks:read" | "webhooks:write")[];
+                            scopes: ("parties:read" | "parties:write" | "agents:read" | "agents:write" | "keys:read" | "keys:write" | "mandates:read" | "mandates:write" | "payments:read" | "payments:write" | "approvals:write" | "refunds:write" | "funding:write" | "ledger:read" | "ledger:write" | "webhooks:read" | "webhooks:write" | "billing:read" | "billing:write" | "usage:write" | "subscriptions:write")[];
                             /** @enum {string} */
                             status: "active" | "revoked";
                         };
@@ -997,7 +997,7 @@ export type paths = {
                             principal_type: "user" | "agent" | "merchant" | "operator";
                             /** @description When the key was revoked, in Unix seconds. */
                             revoked: number | null;
-                            scopes: ("parties:read" | "parties:write" | "agents:read" | "agents:write" | "keys:read" | "keys:write" | "mandates:read" | "mandates:write" | "payments:read" | "payments:write" | "approvals:write" | "refunds:write" | "funding:write" | "ledger:read" | "ledger:write" | "webhooks:read" | "webhooks:write")[];
+                            scopes: ("parties:read" | "parties:write" | "agents:read" | "agents:write" | "keys:read" | "keys:write" | "mandates:read" | "mandates:write" | "payments:read" | "payments:write" | "approvals:write" | "refunds:write" | "funding:write" | "ledger:read" | "ledger:write" | "webhooks:read" | "webhooks:write" | "billing:read" | "billing:write" | "usage:write" | "subscriptions:write")[];
                             /** @enum {string} */
                             status: "active" | "revoked";
                         };

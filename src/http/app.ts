@@ -49,6 +49,10 @@ import { createPaymentRequestRoute } from "./routes/payment-requests-create.js";
 import { getPaymentRequestRoute } from "./routes/payment-requests-get.js";
 import { payPaymentRequestRoute } from "./routes/payment-requests-pay.js";
 import { idempotencyPlugin } from "./idempotency.js";
+import { invoiceRoutes } from "./routes/invoices/index.js";
+import { subscriptionRoutes } from "./routes/subscriptions/index.js";
+import { tipRoutes } from "./routes/tips/index.js";
+import { usageRoutes } from "./routes/usage/index.js";
 import { createKeyRoute } from "./routes/keys-create.js";
 import { getKeyRoute } from "./routes/keys-get.js";
 import { listKeysRoute } from "./routes/keys-list.js";
@@ -172,6 +176,11 @@ export async function buildApp(deps: AppDeps, options: AppOptions = {}) {
     createPaymentRequestRoute(scoped);
     payPaymentRequestRoute(scoped);
     getPaymentRequestRoute(scoped);
+    // Usage billing, subscriptions, invoices and tips (src/usage, src/subscriptions, src/invoices, src/tips).
+    usageRoutes(scoped);
+    subscriptionRoutes(scoped);
+    invoiceRoutes(scoped);
+    tipRoutes(scoped);
     // The raw ledger is for admin and finance operators only: reads need ledger:read, writes ledger:write.
     await scoped.register(async (ledgerScope) => {
       const ledger = ledgerScope as unknown as AppInstance;

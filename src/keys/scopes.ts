@@ -25,6 +25,12 @@ export const SCOPES = [
   "ledger:write",
   "webhooks:read",
   "webhooks:write",
+  // Usage billing: meters, plans, subscriptions, invoices (read and manage), usage ingestion,
+  // and subscribing or cancelling on a user's behalf.
+  "billing:read",
+  "billing:write",
+  "usage:write",
+  "subscriptions:write",
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 
@@ -44,10 +50,20 @@ const USER_SCOPES: readonly Scope[] = [
   "funding:write",
   "webhooks:read",
   "webhooks:write",
+  "billing:read",
+  "subscriptions:write",
 ];
 
 /** An agent pays within its mandates; it never creates agents, keys or mandates. */
-const AGENT_SCOPES: readonly Scope[] = ["parties:read", "agents:read", "mandates:read", "payments:read", "payments:write"];
+const AGENT_SCOPES: readonly Scope[] = [
+  "parties:read",
+  "agents:read",
+  "mandates:read",
+  "payments:read",
+  "payments:write",
+  "billing:read",
+  "subscriptions:write",
+];
 
 const MERCHANT_SCOPES: readonly Scope[] = [
   "parties:read",
@@ -59,6 +75,9 @@ const MERCHANT_SCOPES: readonly Scope[] = [
   "funding:write",
   "webhooks:read",
   "webhooks:write",
+  "billing:read",
+  "billing:write",
+  "usage:write",
 ];
 
 const OPERATOR_SCOPES: Readonly<Record<OperatorRole, readonly Scope[]>> = {
@@ -74,9 +93,11 @@ const OPERATOR_SCOPES: Readonly<Record<OperatorRole, readonly Scope[]>> = {
     "funding:write",
     "ledger:read",
     "ledger:write",
+    "billing:read",
+    "billing:write",
   ],
   risk: ["parties:read", "agents:read", "agents:write", "mandates:read", "mandates:write", "payments:read"],
-  support: ["parties:read", "agents:read", "mandates:read", "payments:read"],
+  support: ["parties:read", "agents:read", "mandates:read", "payments:read", "billing:read"],
 };
 
 function scopeListOf(p: Principal): readonly Scope[] {

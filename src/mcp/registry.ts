@@ -20,6 +20,10 @@ import { listMandatesTool } from "./tools/list-mandates.js";
 import { listPaymentsTool } from "./tools/list-payments.js";
 import { payPaymentRequestTool } from "./tools/pay-payment-request.js";
 import { refundPaymentTool } from "./tools/refund-payment.js";
+import { INVOICE_TOOLS } from "./tools/invoices/index.js";
+import { SUBSCRIPTION_TOOLS } from "./tools/subscriptions/index.js";
+import { TIP_TOOLS } from "./tools/tips/index.js";
+import { USAGE_TOOLS } from "./tools/usage/index.js";
 
 export const MCP_TOOLS: readonly McpTool[] = [
   getWalletTool,
@@ -33,6 +37,10 @@ export const MCP_TOOLS: readonly McpTool[] = [
   createPaymentRequestTool,
   capturePaymentTool,
   refundPaymentTool,
+  ...SUBSCRIPTION_TOOLS,
+  ...TIP_TOOLS,
+  ...USAGE_TOOLS,
+  ...INVOICE_TOOLS,
 ];
 
 export const MCP_TOOL_NAMES: readonly string[] = MCP_TOOLS.map((t) => t.name);

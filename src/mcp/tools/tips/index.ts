@@ -1,0 +1,4 @@
+import type { McpTool } from "../../tool.js";
+
+/** The tips tools, in the order they are listed (one tool per file in this folder). */
+export const TIP_TOOLS: readonly McpTool[] = [];
