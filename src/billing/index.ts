@@ -48,3 +48,14 @@ export { DURATION_UNITS, DURATION_UNIT_MS, PRICE_MODELS, charge, chargeChecked, 
 export { postWithResidual } from "./posting.js";
 export type { MeterBody, PriceBody } from "./schema.js";
 export { meterBody, meterFromBody, priceBody, priceFromBody, presentPrice } from "./schema.js";
+export type { PlanCharge, PlanChargeBody } from "./plan-charges.js";
+export {
+  billableQuantity,
+  PLAN_CHARGES_MAX,
+  planChargeBody,
+  planChargeFine,
+  planChargeFromBody,
+  planChargesFromJson,
+  planChargesToJson,
+  presentPlanCharge,
+} from "./plan-charges.js";
