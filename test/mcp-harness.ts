@@ -20,6 +20,7 @@ export const PAYER_TOOLS = [
   "list_mandates",
   "list_payments",
   "pay_payment_request",
+  "send_tip",
 ];
 export const MERCHANT_TOOLS = ["capture_payment", "create_payment_request", "get_payment", "list_payments", "refund_payment"];
 

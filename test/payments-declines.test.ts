@@ -43,7 +43,17 @@ const risk: RiskHook = async (ctx) =>
  *   that cancellation_reason (payments-stepup.test.ts), not as a 402 decline.
  * - processing_error: an internal ledger failure, not reachable through valid input.
  */
-const NOT_DECLINED_BY_POST = ["mandate_exhausted", "agent_suspended", "confirmation_declined", "confirmation_expired", "processing_error"];
+// Tip caps decline tips (POST /v1/tips), covered in tips-http.test.ts.
+const NOT_DECLINED_BY_POST = [
+  "mandate_exhausted",
+  "agent_suspended",
+  "confirmation_declined",
+  "confirmation_expired",
+  "processing_error",
+  "tips_not_allowed",
+  "over_tip_cap_recipient",
+  "over_tip_cap_day",
+];
 
 describe.each(engines)("decline codes over HTTP on %s", (engine) => {
   const clock = new ManualClock(T0_MS);

@@ -7,7 +7,9 @@
  * and the remaining budget is an account balance anyone can read.
  *
  * Period budgets live in one account per period (`…:day:2026-11-29`), created on first use.
- * Occurrence limits count in the ISO "no currency" code XXX, one unit per payment.
+ * Occurrence limits count in the ISO "no currency" code XXX, one unit per payment. Tip caps are
+ * day budgets that only tips spend: one per recipient (`…:tip:<merchant>:day:<day>`) and one
+ * across recipients (`…:tip-day:<day>`).
  */
 import { AccountFlag, type Ledger, NO_TAGS, type TransferInput } from "../ledger/index.js";
 import { type Period, periodKey } from "./periods.js";
@@ -22,7 +24,17 @@ export const COUNT_CURRENCY = "XXX";
 /** Budget account ids known to exist, per process. */
 export const BUDGET_MEMO_SIZE_MAX = 100_000;
 
-export type BudgetLevel = "total" | "day" | "week" | "month" | "session" | "occurrences" | "recurrence" | "user_day";
+export type BudgetLevel =
+  | "total"
+  | "day"
+  | "week"
+  | "month"
+  | "session"
+  | "occurrences"
+  | "recurrence"
+  | "user_day"
+  | "tip_day"
+  | "tip_recipient_day";
 
 export interface BudgetLine {
   readonly level: BudgetLevel;
@@ -44,7 +56,9 @@ export interface BudgetAsk {
   readonly merchantId: string | null;
   /**
    * A payment's purpose (see payments' PAYMENT_PURPOSES). A subscription's reservation top-up
-   * belongs to the period's occurrence already counted, so it takes no recurrence slot.
+   * belongs to the period's occurrence already counted, so it takes no recurrence slot. A tip
+   * takes none either (recurrence paces the mandate's recurring charge, which a tip must not
+   * use up); it spends the mandate's tip caps instead.
    */
   readonly purpose: "purchase" | "subscription" | "subscription_top_up" | "tip";
 }
@@ -64,7 +78,15 @@ export function budgetLines(m: Mandate, ask: BudgetAsk): BudgetLine[] {
   money("week", m.budgetWeek, () => `week:${period("week")}`);
   money("day", m.budgetDay, () => `day:${period("day")}`);
   if (sessionId !== null) money("session", m.sessionBudget, () => `session:${sessionId}`);
-  if (m.recurrence !== null && ask.purpose !== "subscription_top_up") {
+  // A tip under a mandate without tip caps never gets here: the tips module declines it first.
+  if (ask.purpose === "tip" && m.tips !== null) {
+    const day = period("day");
+    money("tip_day", m.tips.dayMax, () => `tip-day:${day}`);
+    // Without a recipient (reading what is left), only the cap across recipients applies.
+    const recipient = ask.merchantId;
+    if (recipient !== null) money("tip_recipient_day", m.tips.recipientDayMax, () => `tip:${recipient}:day:${day}`);
+  }
+  if (m.recurrence !== null && ask.purpose !== "subscription_top_up" && ask.purpose !== "tip") {
     const { frequency, maxOccurrences } = m.recurrence;
     if (maxOccurrences !== null) {
       lines.push({

@@ -99,6 +99,7 @@ function toMandate(
         ? null
         : { frequency: b.recurrence.frequency, maxOccurrences: b.recurrence.max_occurrences ?? null },
     stepUpThreshold: big(b.step_up_threshold),
+    tips: b.tips === undefined ? null : { recipientDayMax: BigInt(b.tips.per_recipient_day_max), dayMax: BigInt(b.tips.day_max) },
     timezone,
     jws: "",
     metadata: b.metadata === undefined ? null : JSON.stringify(b.metadata),
@@ -109,7 +110,8 @@ function toMandate(
 
 /**
  * The signed claims. Their `constraints` follow AP2's open-mandate constraints (payee,
- * amount range, budget, recurrence, validity) so that export to AP2 is a mapping.
+ * amount range, budget, recurrence, validity) so that export to AP2 is a mapping. Tip caps have
+ * no AP2 counterpart; they are AgentPay's extension (`tips`, null when tips are not allowed).
  */
 export function mandateClaims(m: Mandate): Record<string, unknown> {
   const s = (v: bigint | null) => (v === null ? null : v.toString());
@@ -140,6 +142,7 @@ export function mandateClaims(m: Mandate): Record<string, unknown> {
         allowed_categories: m.allowedCategories,
         recurrence: m.recurrence === null ? null : { frequency: m.recurrence.frequency, max_occurrences: m.recurrence.maxOccurrences },
         step_up_threshold: s(m.stepUpThreshold),
+        tips: m.tips === null ? null : { per_recipient_day_max: s(m.tips.recipientDayMax), day_max: s(m.tips.dayMax) },
       },
     },
   };

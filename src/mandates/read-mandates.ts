@@ -58,7 +58,10 @@ export function effectiveStatus(m: Mandate, nowMs: number, remaining: ReadonlyMa
 
 export async function viewMandate(deps: MandateDeps, m: Mandate): Promise<MandateView> {
   const nowMs = deps.clock.nowMs();
-  const remaining = await deps.budgets.remaining(budgetLines(m, { amount: 0n, nowMs, sessionId: null, merchantId: null, purpose: "purchase" }));
+  const ask = { amount: 0n, nowMs, sessionId: null, merchantId: null } as const;
+  // Today's tip cap across recipients is shown too; per-recipient caps depend on the recipient.
+  const tipDay = m.tips === null ? [] : budgetLines(m, { ...ask, purpose: "tip" }).filter((l) => l.level === "tip_day");
+  const remaining = await deps.budgets.remaining([...budgetLines(m, { ...ask, purpose: "purchase" }), ...tipDay]);
   return { mandate: m, status: effectiveStatus(m, nowMs, remaining), remaining };
 }
 

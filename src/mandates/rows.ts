@@ -32,6 +32,8 @@ export function mandateFromRow(r: MandateRow): Mandate {
             maxOccurrences: r.recurrence_max === null ? null : Number(r.recurrence_max),
           },
     stepUpThreshold: r.step_up_threshold,
+    tips:
+      r.tip_day_max === null ? null : { recipientDayMax: r.tip_recipient_day_max ?? r.tip_day_max, dayMax: r.tip_day_max },
     timezone: r.timezone,
     jws: r.jws,
     metadata: r.metadata,
@@ -62,6 +64,8 @@ export function mandateToRow(m: Mandate): Insertable<MandateRow> {
     recurrence_frequency: m.recurrence?.frequency ?? null,
     recurrence_max: m.recurrence?.maxOccurrences === undefined || m.recurrence.maxOccurrences === null ? null : BigInt(m.recurrence.maxOccurrences),
     step_up_threshold: m.stepUpThreshold,
+    tip_recipient_day_max: m.tips?.recipientDayMax ?? null,
+    tip_day_max: m.tips?.dayMax ?? null,
     timezone: m.timezone,
     jws: m.jws,
     metadata: m.metadata,

@@ -50,6 +50,16 @@ export const createMandateBody = z
       .max(MANDATE_AMOUNT_MAX)
       .optional()
       .describe("Payments above this amount wait for the user to confirm them."),
+    tips: z
+      .strictObject({
+        per_recipient_day_max: amount.describe("Most the agent may tip one recipient (merchant) in a day of the user's time zone."),
+        day_max: amount.describe("Most the agent may tip in all, across recipients, in a day of the user's time zone."),
+      })
+      .optional()
+      .describe(
+        "Allows tips (POST /v1/tips, MCP send_tip) under this mandate, capped per recipient per day and per day overall " +
+          "(minor units). Without it the mandate allows no tips. Tips also count against every other budget of the mandate.",
+      ),
     metadata: z.record(z.string().max(64), z.string().max(500)).optional(),
   })
   .superRefine((b, ctx) => {
@@ -62,12 +72,28 @@ export const createMandateBody = z
         ctx.addIssue({ code: "custom", path: [key], message: `${key} is smaller than the smallest payment allowed` });
       }
     }
+    if (b.tips !== undefined) checkTips(b.tips, b.amount_min ?? 1, ctx);
     if (b.not_before !== undefined && Date.parse(b.not_before) >= Date.parse(b.not_after)) {
       ctx.addIssue({ code: "custom", path: ["not_after"], message: "not_after must be later than not_before" });
     }
   });
 
 export type CreateMandateBody = z.output<typeof createMandateBody>;
+
+function checkTips(tips: { per_recipient_day_max: number; day_max: number }, amountMin: number, ctx: z.RefinementCtx): void {
+  if (tips.per_recipient_day_max > tips.day_max) {
+    ctx.addIssue({ code: "custom", path: ["tips", "per_recipient_day_max"], message: "per_recipient_day_max must not exceed day_max" });
+  }
+  // A cap below the smallest payment would allow no tip at all: a mistake, not a setting.
+  if (tips.per_recipient_day_max < amountMin) {
+    ctx.addIssue({ code: "custom", path: ["tips", "per_recipient_day_max"], message: "per_recipient_day_max is smaller than the smallest payment allowed" });
+  }
+}
+
+const tipCapsObject = z
+  .object({ per_recipient_day_max: z.int(), day_max: z.int() })
+  .nullable()
+  .describe("The user's tip caps per day of their time zone; null: this mandate allows no tips.");
 
 const budgetsObject = z.object({
   total: z.int().nullable(),
@@ -89,7 +115,10 @@ export const mandateObject = z.object({
   amount_max: z.int(),
   budgets: budgetsObject.describe("The limits the user set (null: no limit at that level)."),
   remaining: budgetsObject
-    .extend({ occurrences: z.int().nullable() })
+    .extend({
+      occurrences: z.int().nullable(),
+      tip_day: z.int().nullable().describe("What is left of today's tip cap across recipients (null: no tips)."),
+    })
     .describe("What is left now: the current day/week/month, the whole mandate; session budgets are per session."),
   allowed_merchants: z.array(z.string()).nullable(),
   allowed_categories: z.array(z.string()).nullable(),
@@ -97,6 +126,7 @@ export const mandateObject = z.object({
   not_after: z.string(),
   recurrence: z.object({ frequency: z.string(), max_occurrences: z.int().nullable() }).nullable(),
   step_up_threshold: z.int().nullable(),
+  tips: tipCapsObject,
   timezone: z.string(),
   jws: z.string().describe("The mandate signed by AgentPay (compact JWS, EdDSA); verify with /.well-known/jwks.json."),
   metadata: z.record(z.string(), z.string()).nullable(),
@@ -137,6 +167,7 @@ export function presentMandate(
       month: left("month"),
       session: num(m.sessionBudget),
       occurrences: left("occurrences"),
+      tip_day: left("tip_day"),
     },
     allowed_merchants: m.allowedMerchants === null ? null : [...m.allowedMerchants],
     allowed_categories: m.allowedCategories === null ? null : [...m.allowedCategories],
@@ -145,6 +176,7 @@ export function presentMandate(
     recurrence:
       m.recurrence === null ? null : { frequency: m.recurrence.frequency, max_occurrences: m.recurrence.maxOccurrences },
     step_up_threshold: num(m.stepUpThreshold),
+    tips: m.tips === null ? null : { per_recipient_day_max: Number(m.tips.recipientDayMax), day_max: Number(m.tips.dayMax) },
     timezone: m.timezone,
     jws: m.jws,
     metadata: m.metadata === null ? null : (JSON.parse(m.metadata) as Record<string, string>),

@@ -10,6 +10,17 @@ export interface Recurrence {
   readonly maxOccurrences: number | null;
 }
 
+/**
+ * Tips are opt-in per mandate: without caps the mandate allows no tips at all. Both caps are per
+ * calendar day of the user's time zone, like the period budgets.
+ */
+export interface TipCaps {
+  /** Most the agent may tip one recipient (merchant) in a day. */
+  readonly recipientDayMax: bigint;
+  /** Most the agent may tip in all, across recipients, in a day. */
+  readonly dayMax: bigint;
+}
+
 export interface Mandate {
   readonly id: string;
   readonly userId: string;
@@ -33,6 +44,8 @@ export interface Mandate {
   readonly recurrence: Recurrence | null;
   /** Payments above this amount wait for the user's confirmation. */
   readonly stepUpThreshold: bigint | null;
+  /** The user's tip caps; null: the mandate allows no tips. */
+  readonly tips: TipCaps | null;
   readonly timezone: string;
   readonly jws: string;
   readonly metadata: string | null;

@@ -20,6 +20,9 @@ export const DECLINE_CODES = [
   "over_budget_session",
   "recurrence_limit_reached",
   "recurrence_period_used",
+  "tips_not_allowed",
+  "over_tip_cap_recipient",
+  "over_tip_cap_day",
   "kyc_limit_exceeded",
   "insufficient_funds",
   "agent_suspended",
@@ -48,6 +51,9 @@ export const DECLINE_MESSAGES: Record<DeclineCode, string> = {
   over_budget_session: "The payment exceeds what is left of this session's budget.",
   recurrence_limit_reached: "The mandate's maximum number of payments has been reached.",
   recurrence_period_used: "The mandate allows one payment per period and this period's is made.",
+  tips_not_allowed: "The mandate does not allow tips. Ask the user for a mandate with tip caps.",
+  over_tip_cap_recipient: "The tip exceeds what is left of today's tip cap for this recipient (the user's day). Do not retry today.",
+  over_tip_cap_day: "The tip exceeds what is left of today's tip cap across recipients (the user's day). Do not retry today.",
   kyc_limit_exceeded: "The payment exceeds the user's verification (KYC) limits.",
   insufficient_funds: "The user's wallet does not hold enough money. Ask the user to top up.",
   agent_suspended: "This agent is suspended.",
@@ -75,5 +81,9 @@ export function budgetDecline(level: BudgetLevel): DeclineCode {
       return "recurrence_period_used";
     case "user_day":
       return "kyc_limit_exceeded";
+    case "tip_day":
+      return "over_tip_cap_day";
+    case "tip_recipient_day":
+      return "over_tip_cap_recipient";
   }
 }

@@ -5,7 +5,7 @@ import { maySeePayment } from "./access.js";
 import type { PaymentDeps } from "./deps.js";
 import { approvalFromRow, paymentFromRow } from "./rows.js";
 import { findPayment, refundsOf } from "./store.js";
-import type { Approval, Payment, Refund } from "./types.js";
+import type { Approval, Payment, PaymentPurpose, Refund } from "./types.js";
 
 export const PAYMENT_PAGE_SIZE_MAX = 100;
 export const RECEIPT_JWS_TYPE = "agentpay-receipt+jwt";
@@ -21,6 +21,8 @@ export interface PaymentListQuery {
   readonly startingAfter: string | undefined;
   readonly status: Payment["status"] | undefined;
   readonly mandateId: string | undefined;
+  /** Only payments of this purpose (`tip`: the tips an agent or user sent, or a merchant received). */
+  readonly purpose?: PaymentPurpose | undefined;
 }
 
 /** Each principal lists only its own side: agent, user, merchant; operators list all. */
@@ -35,6 +37,7 @@ export async function listPayments(
   if (actor.type === "merchant") query = query.where("merchant_id", "=", actor.id);
   if (q.status !== undefined) query = query.where("status", "=", q.status);
   if (q.mandateId !== undefined) query = query.where("mandate_id", "=", q.mandateId);
+  if (q.purpose !== undefined) query = query.where("purpose", "=", q.purpose);
   if (q.startingAfter !== undefined) query = query.where("id", "<", q.startingAfter);
   const rows = await query.orderBy("id", "desc").limit(q.limit + 1).execute();
   return ok({ data: rows.slice(0, q.limit).map(paymentFromRow), hasMore: rows.length > q.limit });

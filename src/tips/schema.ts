@@ -1,0 +1,48 @@
+/**
+ * Wire format of a tip, shared by HTTP and MCP. A tip is a payment with no cart: a recipient
+ * (the merchant account of a creator or developer), an amount, an optional message the
+ * recipient sees, and a reference to what is tipped.
+ */
+import { z } from "zod";
+import { createPaymentBody } from "../payments/index.js";
+
+/** A tweet's length: a thank-you note, not a letter. Counted in UTF-16 code units, as JSON strings are. */
+export const TIP_MESSAGE_LENGTH_MAX = 280;
+/** The payment's order reference holds it, so it has that field's limit. */
+export const TIP_REFERENCE_LENGTH_MAX = 128;
+
+const payment = createPaymentBody.shape;
+
+/** Line feed and tab are a message's own; other control characters would only hide text from the recipient. */
+function hasOnlyPrintable(text: string): boolean {
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if ((code < 0x20 && ch !== "\n" && ch !== "\t") || (code >= 0x7f && code < 0xa0)) return false;
+  }
+  return true;
+}
+
+export const sendTipBody = z.strictObject({
+  mandate_id: payment.mandate_id.describe("The mandate the user granted this agent; it must allow tips (its `tips` caps)."),
+  recipient: z.string().min(1).max(64).describe("The merchant id (mer_…) of the creator or developer to tip."),
+  amount: payment.amount,
+  currency: payment.currency,
+  message: z
+    .string()
+    .min(1)
+    .max(TIP_MESSAGE_LENGTH_MAX)
+    .refine(hasOnlyPrintable, { message: "must not contain control characters other than line feed and tab" })
+    .optional()
+    .describe("A note to the recipient, who sees it with the tip. It must not repeat the user's instruction."),
+  reference: z
+    .string()
+    .min(1)
+    .max(TIP_REFERENCE_LENGTH_MAX)
+    .optional()
+    .describe("What is tipped: a skill id, an article's URL or id. Stored as the payment's order_reference."),
+  intent: payment.intent,
+  tags: payment.tags,
+  metadata: payment.metadata,
+});
+
+export type SendTipBody = z.output<typeof sendTipBody>;
