@@ -1,7 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+} from "kysely";
 import pg from "pg";
 import type { DatabaseConfig } from "./config.js";
 import { WriteLock } from "./lock.js";
@@ -52,7 +61,7 @@ function openSqlite(file: string): Database {
   // the write ceiling of this workload (random index pages) on the development machine.
   sqlite.pragma("wal_autocheckpoint = 16384");
   sqlite.defaultSafeIntegers(true);
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   const writeLock = new WriteLock();
   return {
     engine: "sqlite",
@@ -65,6 +74,29 @@ function openSqlite(file: string): Database {
       if (sqlite.open) sqlite.close();
     },
   };
+}
+
+/**
+ * Kysely begins SQLite transactions DEFERRED. A deferred transaction that reads and then writes
+ * fails at once with SQLITE_BUSY when another process (a CLI, a stdio MCP server) wrote in
+ * between: the busy timeout does not cover that upgrade. Transactions here are write
+ * transactions, so they take SQLite's write lock at BEGIN, where the busy timeout waits for it.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
 }
 
 /** int8 and numeric come back as bigint; everything else as pg parses it by default. */
