@@ -20,6 +20,7 @@ interface Suite {
 const SUITES: Readonly<Record<string, () => Promise<Suite>>> = {
   ledger: () => import("./ledger.js"),
   payments: () => import("./payments.js"),
+  usage: () => import("./usage.js"),
 };
 
 const CONCURRENCY_MAX = 4_096;

@@ -20,6 +20,8 @@ import {
 } from "./payments/index.js";
 import { loadSigner } from "./signing/index.js";
 import { type Database, type DatabaseConfig, migrateToLatest, openDatabase } from "./store/index.js";
+import { onSettledUsageChanged, startBillingWorker, type SubscriptionDeps } from "./subscriptions/index.js";
+import { createUsageDeps, type UsageDeps } from "./usage/index.js";
 import {
   checkWebhookSettings,
   DEFAULT_WEBHOOK_SETTINGS,
@@ -38,6 +40,8 @@ export interface Services {
   readonly payments: PaymentDeps;
   readonly funding: FundingDeps;
   readonly webhooks: WebhookDeps;
+  readonly usage: UsageDeps;
+  readonly subscriptions: SubscriptionDeps;
   /** Checks the database answers; throws if not. */
   readonly ping: () => Promise<void>;
 }
@@ -58,6 +62,8 @@ export interface RuntimeOptions {
   readonly webhooks?: Partial<WebhookSettings>;
   /** Run the webhook worker (dispatch and delivery) in the background; default on. */
   readonly webhookWorker?: boolean;
+  /** Run the billing worker (renewals, settlements, hold rotations) in the background; default on. */
+  readonly billingWorker?: boolean;
 }
 
 export async function openRuntime(config: DatabaseConfig, options: RuntimeOptions = {}): Promise<Runtime> {
@@ -92,8 +98,11 @@ export async function openRuntime(config: DatabaseConfig, options: RuntimeOption
   };
   const funding: FundingDeps = { database, ledger, clock, connector: options.connector ?? sandboxConnector() };
   const webhooks: WebhookDeps = { database, clock, settings: webhookSettings };
+  const subscriptions: SubscriptionDeps = { database, clock, payments };
+  const usage = createUsageDeps({ database, clock, onSettledUsageChanged: (id, periodStartMs) => onSettledUsageChanged(subscriptions, id, periodStartMs) });
   const sweeper = options.sweep === false ? null : startSweeper(payments);
   const webhookWorker = options.webhookWorker === false ? null : startWebhookWorker(webhooks);
+  const billingWorker = options.billingWorker === false ? null : startBillingWorker(subscriptions);
   return {
     database,
     ledger,
@@ -102,11 +111,14 @@ export async function openRuntime(config: DatabaseConfig, options: RuntimeOption
     payments,
     funding,
     webhooks,
+    usage,
+    subscriptions,
     ping: async () => {
       await sql`select 1`.execute(database.db);
     },
     close: async () => {
       await webhookWorker?.stop();
+      await billingWorker?.stop();
       await sweeper?.stop();
       await ledger.close();
       await database.close();

@@ -41,6 +41,8 @@ export interface StartOptions {
   readonly webhooks?: Partial<WebhookSettings>;
   /** Run the webhook worker in the background (default on). */
   readonly webhookWorker?: boolean;
+  /** Run the billing worker in the background (default on); tests that drive `sweepSubscriptions` turn it off. */
+  readonly billingWorker?: boolean;
 }
 
 export async function startServer(engine: Engine, options: StartOptions = {}): Promise<TestServer> {
@@ -56,6 +58,7 @@ export async function startServer(engine: Engine, options: StartOptions = {}): P
     ...(options.connector !== undefined ? { connector: options.connector } : {}),
     ...(options.webhooks !== undefined ? { webhooks: options.webhooks } : {}),
     ...(options.webhookWorker !== undefined ? { webhookWorker: options.webhookWorker } : {}),
+    ...(options.billingWorker !== undefined ? { billingWorker: options.billingWorker } : {}),
   });
   const app = await buildApp({ ...runtime, operatorKey: OPERATOR_KEY });
   await app.listen({ port: 0, host: "127.0.0.1" });

@@ -13,16 +13,20 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), ".."
 
 export const PAYER_TOOLS = [
   "cancel_payment",
+  "cancel_subscription",
   "create_payment",
   "get_payment",
   "get_receipt",
   "get_wallet",
+  "list_invoices",
   "list_mandates",
   "list_payments",
+  "list_subscriptions",
   "pay_payment_request",
   "send_tip",
+  "subscribe",
 ];
-export const MERCHANT_TOOLS = ["capture_payment", "create_payment_request", "get_payment", "list_payments", "refund_payment"];
+export const MERCHANT_TOOLS = ["capture_payment", "create_payment_request", "get_payment", "list_invoices", "list_payments", "refund_payment"];
 
 /**
  * An MCP client for `key`. Over stdio the child serves the test server's database (DATABASE_URL),

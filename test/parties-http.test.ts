@@ -184,6 +184,8 @@ describe.each(engines)("parties over HTTP on %s", (engine) => {
       tax_id: "DE123456789",
       category: "4722",
       fee_bps: 150,
+      tax_rate_bps: null,
+      invoice_prefix: null,
       status: "active",
       metadata: {},
       created: expect.any(Number),

@@ -19,6 +19,7 @@ export type ApiErrorCode =
   | "idempotency_key_in_use"
   | "idempotency_key_reused"
   | "payment_declined"
+  | "insufficient_reservation"
   | "overloaded"
   | "internal_error";
 
@@ -65,6 +66,7 @@ export function httpStatusOf(code: ApiErrorCode): number {
     case "idempotency_key_required":
       return 400;
     case "payment_declined":
+    case "insufficient_reservation":
       return 402;
     case "unauthenticated":
       return 401;
@@ -107,6 +109,7 @@ export function errorTypeOf(code: ApiErrorCode): ApiErrorType {
     case "idempotency_key_reused":
       return "idempotency_error";
     case "payment_declined":
+    case "insufficient_reservation":
       return "payment_error";
     case "validation_error":
     case "invalid_json":

@@ -9,6 +9,8 @@ export type Brand<T, B extends string> = T & { readonly __brand: B };
 
 export const ID_PREFIXES = [
   "usr", "agt", "mer", "opr", "key", "mdt", "pay", "apr", "ref", "rct", "evt", "top", "pyo", "bud", "whe", "whd", "prq",
+  // Invoices keep Stripe's two-letter prefix (`in_…`), the one the invoices already stored have.
+  "in",
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 
@@ -18,7 +20,7 @@ export function newId<P extends IdPrefix>(prefix: P): `${P}_${string}` {
   return `${prefix}_${ulid().toLowerCase()}`;
 }
 
-const ID_PATTERN = /^[a-z]{3}_[0-9a-hjkmnp-tv-z]{26}$/;
+const ID_PATTERN = /^[a-z]{2,3}_[0-9a-hjkmnp-tv-z]{26}$/;
 
 export function isId(value: string, prefix: IdPrefix): boolean {
   return value.startsWith(`${prefix}_`) && ID_PATTERN.test(value);

@@ -22,8 +22,12 @@ export const IDEMPOTENCY_KEY_LENGTH_MAX = 255;
 /** Requests in flight per process that carry a key; beyond it new keyed requests get 503. */
 export const IN_FLIGHT_KEYS_MAX = 100_000;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
-/** Keys AgentPay derives on the server (MCP tool calls, 402 payment requests); callers may not forge them. */
-export const RESERVED_KEY_PREFIXES = ["mcp:", "prq:"] as const;
+/**
+ * Keys AgentPay derives on the server, which callers may not forge: `mcp:` MCP tool calls, `prq:`
+ * payments of 402 payment requests, `sub:` a subscription's period charges (a forged one would
+ * stall that period's renewal).
+ */
+export const RESERVED_KEY_PREFIXES = ["mcp:", "prq:", "sub:"] as const;
 
 declare module "fastify" {
   interface FastifyRequest {

@@ -1,7 +1,8 @@
 import type { Insertable } from "kysely";
+import { assert } from "../core/assert.js";
 import type { MandateRow } from "../store/index.js";
 import type { Period } from "./periods.js";
-import type { Mandate, StoredMandateStatus } from "./types.js";
+import type { Mandate, StoredMandateStatus, TipCaps } from "./types.js";
 
 const list = (v: string | null): string[] | null => (v === null ? null : (JSON.parse(v) as string[]));
 
@@ -32,14 +33,22 @@ export function mandateFromRow(r: MandateRow): Mandate {
             maxOccurrences: r.recurrence_max === null ? null : Number(r.recurrence_max),
           },
     stepUpThreshold: r.step_up_threshold,
-    tips:
-      r.tip_day_max === null ? null : { recipientDayMax: r.tip_recipient_day_max ?? r.tip_day_max, dayMax: r.tip_day_max },
+    tips: tipCapsOf(r),
     timezone: r.timezone,
     jws: r.jws,
     metadata: r.metadata,
     createdAtMs: Number(r.created_at),
     updatedAtMs: Number(r.updated_at),
   };
+}
+
+/** Both tip caps or neither: a row with one of them is half-written, corruption rather than a mandate. */
+function tipCapsOf(r: MandateRow): TipCaps | null {
+  const recipientDayMax = r.tip_recipient_day_max;
+  const dayMax = r.tip_day_max;
+  if (recipientDayMax === null && dayMax === null) return null;
+  assert(recipientDayMax !== null && dayMax !== null, `mandate row ${r.id}: tip caps are both set or both null`);
+  return { recipientDayMax, dayMax };
 }
 
 export function mandateToRow(m: Mandate): Insertable<MandateRow> {

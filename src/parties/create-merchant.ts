@@ -1,7 +1,7 @@
 import { recordAudit } from "../audit/index.js";
-import type { ApiError } from "../core/errors.js";
+import { ApiError } from "../core/errors.js";
 import { newId } from "../core/ids.js";
-import { ok, type Result } from "../core/result.js";
+import { err, ok, type Result } from "../core/result.js";
 import { adminAccess, denied } from "./policy.js";
 import { merchantRow } from "./rows.js";
 import type { Actor, Merchant, MerchantId, Metadata, PartiesDeps } from "./types.js";
@@ -17,6 +17,16 @@ export interface CreateMerchantInput {
   readonly metadata: Metadata;
 }
 
+/**
+ * A merchant that charges VAT (any rate, zero included) must state its VAT id: EN 16931 wants
+ * the seller's VAT identifier on every invoice with a standard, zero or reverse-charge line
+ * (BR-S-02, BR-Z-02, BR-AE-02). A merchant without a rate is not subject to VAT.
+ */
+export function taxSettingsError(m: { readonly taxRateBps: number | null; readonly taxId: string | null }): ApiError | null {
+  if (m.taxRateBps === null || m.taxId !== null) return null;
+  return new ApiError("validation_error", "tax_rate_bps needs the merchant's VAT id in tax_id (invoices must show it).", "tax_rate_bps");
+}
+
 /** An admin onboards a merchant. Its settlement account opens per currency on first use. */
 export async function createMerchant(
   deps: PartiesDeps,
@@ -25,6 +35,8 @@ export async function createMerchant(
 ): Promise<Result<Merchant, ApiError>> {
   const access = adminAccess(actor.principal);
   if (access !== "allow") return denied(access, "merchant", "");
+  const invalid = taxSettingsError({ taxRateBps: input.taxRateBps ?? null, taxId: input.taxId });
+  if (invalid !== null) return err(invalid);
   const merchant: Merchant = {
     id: newId("mer") as MerchantId,
     ...input,
@@ -44,7 +56,13 @@ export async function createMerchant(
         objectId: merchant.id,
         afterStatus: merchant.status,
         requestId: actor.requestId,
-        data: { country: merchant.country, category: merchant.category, fee_bps: merchant.feeBps },
+        data: {
+          country: merchant.country,
+          category: merchant.category,
+          fee_bps: merchant.feeBps,
+          tax_rate_bps: merchant.taxRateBps,
+          invoice_prefix: merchant.invoicePrefix,
+        },
       },
       merchant.createdAtMs,
     );

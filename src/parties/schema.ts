@@ -11,6 +11,7 @@ import type { CreateAgentInput } from "./create-agent.js";
 import type { CreateMerchantInput } from "./create-merchant.js";
 import type { CreateOperatorInput } from "./create-operator.js";
 import type { CreateUserInput } from "./create-user.js";
+import { INVOICE_PREFIX_PATTERN, TAX_RATE_BPS_MAX } from "../invoices/index.js";
 import { isCountryCode } from "./countries.js";
 import {
   EMAIL_LENGTH_MAX,
@@ -102,6 +103,15 @@ export const categorySchema = z
   .describe("Merchant category; mandates may allow or exclude categories.");
 
 const feeBpsSchema = z.int().min(0).max(FEE_BPS_MAX).describe("Platform fee override in basis points (0-10000).");
+const taxRateBpsSchema = z
+  .int()
+  .min(0)
+  .max(TAX_RATE_BPS_MAX)
+  .describe("VAT/sales tax rate on the merchant's invoices in basis points (1900 = 19%); 0 = zero rated; null = not subject to VAT. Needs tax_id.");
+const invoicePrefixSchema = z
+  .string()
+  .regex(INVOICE_PREFIX_PATTERN, "must be 1-12 of A-Z, 0-9 and '-', starting and ending with a letter or digit")
+  .describe("Prefix of the merchant's sequential invoice numbers (ACME → ACME-000001); null = derived from the merchant id.");
 const taxIdSchema = z.string().trim().min(1).max(TAX_ID_LENGTH_MAX);
 const emailSchema = z.email().max(EMAIL_LENGTH_MAX);
 
@@ -170,6 +180,8 @@ export const createMerchantBody = z.strictObject({
   tax_id: taxIdSchema.optional(),
   category: categorySchema,
   fee_bps: feeBpsSchema.optional(),
+  tax_rate_bps: taxRateBpsSchema.nullable().optional(),
+  invoice_prefix: invoicePrefixSchema.nullable().optional(),
   metadata: metadataSchema.optional(),
 });
 
@@ -179,6 +191,8 @@ export const updateMerchantBody = z.strictObject({
   tax_id: taxIdSchema.nullable().optional(),
   category: categorySchema.optional(),
   fee_bps: feeBpsSchema.nullable().optional(),
+  tax_rate_bps: taxRateBpsSchema.nullable().optional(),
+  invoice_prefix: invoicePrefixSchema.nullable().optional(),
   status: z.enum(MERCHANT_STATUSES).optional(),
   metadata: metadataSchema.optional(),
 });
@@ -246,6 +260,8 @@ export function toCreateMerchantInput(w: Wire<typeof createMerchantBody>): Creat
     taxId: w.tax_id ?? null,
     category: w.category,
     feeBps: w.fee_bps ?? null,
+    taxRateBps: w.tax_rate_bps ?? null,
+    invoicePrefix: w.invoice_prefix ?? null,
     metadata: w.metadata ?? {},
   };
 }
@@ -257,6 +273,8 @@ export function toUpdateMerchantInput(w: Wire<typeof updateMerchantBody>): Updat
     tax_id: "taxId",
     category: "category",
     fee_bps: "feeBps",
+    tax_rate_bps: "taxRateBps",
+    invoice_prefix: "invoicePrefix",
     status: "status",
     metadata: "metadata",
   }) as UpdateMerchantInput;
@@ -303,6 +321,8 @@ export const merchantObject = z.object({
   tax_id: z.string().nullable(),
   category: z.string(),
   fee_bps: z.int().nullable(),
+  tax_rate_bps: z.int().nullable().describe("VAT rate on invoices in basis points; null = not subject to VAT."),
+  invoice_prefix: z.string().nullable().describe("Invoice number prefix; null = derived from the merchant id."),
   status: z.enum(MERCHANT_STATUSES),
   metadata: metadataObject,
   created,
@@ -358,6 +378,8 @@ export function presentMerchant(m: Merchant): z.output<typeof merchantObject> {
     tax_id: m.taxId,
     category: m.category,
     fee_bps: m.feeBps,
+    tax_rate_bps: m.taxRateBps,
+    invoice_prefix: m.invoicePrefix,
     status: m.status,
     metadata: { ...m.metadata },
     created: unixSeconds(m.createdAtMs),

@@ -3,8 +3,9 @@
  * submits it to the ledger and, in the same database transaction, writes the payment's new
  * state and its audit event. Used when a payment is created and when the user approves one.
  */
+import { assert } from "../core/assert.js";
 import type { Principal } from "../core/principal.js";
-import type { RowWrite } from "../ledger/index.js";
+import { type RowWrite, TIMEOUT_S_MAX } from "../ledger/index.js";
 import { type BudgetLine, budgetLines, type Mandate } from "../mandates/index.js";
 import { ensureMerchantAccount, ensureWallet, type Merchant, type User } from "../parties/index.js";
 import { ensureFeeAccount } from "./accounts.js";
@@ -18,6 +19,8 @@ import type { Payment } from "./types.js";
 
 /** Ledger holds outlive the payment's own expiry, so the payment sweeper settles them first. */
 export const HOLD_GRACE_S = 120;
+/** The longest hold a payment may ask for: what the ledger allows, less the sweeper's grace. */
+export const HOLD_TIMEOUT_S_MAX = TIMEOUT_S_MAX - HOLD_GRACE_S;
 
 export interface Authorization {
   readonly payment: Payment;
@@ -31,6 +34,20 @@ export interface Authorization {
   readonly requestId: string | null;
   /** Rows that must commit with the money (an approval's decision). */
   readonly alsoWrite?: (payment: Payment) => readonly RowWrite[];
+  /** The hold's own timeout (PaymentPurposeOptions.holdTimeoutS); see holdTimeoutOf. */
+  readonly holdTimeoutS?: number | undefined;
+}
+
+/**
+ * A subscription's reservation asks for a hold as long as its period; one the user approved after
+ * a step-up comes back here without that request, and gets the longest hold — the subscription
+ * settles it at its period's end. Anything else gets the settings' timeout.
+ */
+function holdTimeoutOf(deps: PaymentDeps, a: Authorization): number {
+  const subscriptionHold = a.payment.purpose === "subscription" || a.payment.purpose === "subscription_top_up";
+  const timeoutS = a.holdTimeoutS ?? (subscriptionHold ? HOLD_TIMEOUT_S_MAX : deps.settings.holdTimeoutS);
+  assert(Number.isInteger(timeoutS) && timeoutS > 0 && timeoutS <= HOLD_TIMEOUT_S_MAX, `a hold lasts 1..${HOLD_TIMEOUT_S_MAX} s`);
+  return timeoutS;
 }
 
 export function feeOf(amount: bigint, merchant: Merchant, deps: PaymentDeps): bigint {
@@ -66,7 +83,8 @@ export async function authorize(deps: PaymentDeps, a: Authorization): Promise<Pa
   const fee = a.capture ? feeOf(p.amount, a.merchant, deps) : 0n;
   const move = await moneyMove(deps, p, a.merchant, fee);
   const base = ledgerBase(p.agentId, p.idempotencyKey!);
-  const legs = a.capture ? payLegs(base, lines, move) : holdLegs(base, lines, move, deps.settings.holdTimeoutS + HOLD_GRACE_S);
+  const holdTimeoutS = holdTimeoutOf(deps, a);
+  const legs = a.capture ? payLegs(base, lines, move) : holdLegs(base, lines, move, holdTimeoutS + HOLD_GRACE_S);
   let decided: Payment | null = null;
   await deps.ledger.submitTransfers(
     legs.map((l) => l.transfer),
@@ -80,7 +98,7 @@ export async function authorize(deps: PaymentDeps, a: Authorization): Promise<Pa
           decided = null;
           return [];
         }
-        decided = outcome.kind === "ok" ? approved(p, a.capture, fee, lines, nowMs, deps) : declined(p, declineOf(outcome), lines, nowMs);
+        decided = outcome.kind === "ok" ? approved(p, a.capture, fee, lines, nowMs, holdTimeoutS) : declined(p, declineOf(outcome), lines, nowMs);
         return rowsFor(decided, a, legs, nowMs);
       },
     },
@@ -89,13 +107,13 @@ export async function authorize(deps: PaymentDeps, a: Authorization): Promise<Pa
   return decided ?? (await findPaymentByKey(deps.database, p.agentId, p.idempotencyKey!))!;
 }
 
-function approved(p: Payment, capture: boolean, fee: bigint, lines: BudgetLine[], nowMs: number, deps: PaymentDeps): Payment {
+function approved(p: Payment, capture: boolean, fee: bigint, lines: BudgetLine[], nowMs: number, holdTimeoutS: number): Payment {
   return {
     ...p,
     status: capture ? "succeeded" : "requires_capture",
     amountCaptured: capture ? p.amount : 0n,
     feeAmount: fee,
-    holdExpiresAtMs: capture ? null : nowMs + deps.settings.holdTimeoutS * 1000,
+    holdExpiresAtMs: capture ? null : nowMs + holdTimeoutS * 1000,
     budgetLines: lines,
     updatedAtMs: nowMs,
   };

@@ -37,6 +37,11 @@ export interface PaymentPurposeOptions {
   readonly purpose: PaymentPurpose;
   readonly subscriptionId?: string;
   readonly tipMessage?: string;
+  /**
+   * How long an uncaptured hold lasts when it must outlive the settings' default (a
+   * subscription's reservation lasts its period); at most HOLD_TIMEOUT_S_MAX.
+   */
+  readonly holdTimeoutS?: number;
 }
 
 const PURCHASE: PaymentPurposeOptions = { purpose: "purchase" };
@@ -81,7 +86,8 @@ export async function createPayment(
     return ok(await requestConfirmation(deps, draft, reason, actor, requestId));
   }
   const capture = draft.captureMethod === "automatic";
-  return ok(await authorize(deps, { payment: draft, mandate, user, merchant, capture, write: "update", actor, requestId }));
+  const holdTimeoutS = purpose.holdTimeoutS;
+  return ok(await authorize(deps, { payment: draft, mandate, user, merchant, capture, write: "update", actor, requestId, holdTimeoutS }));
 }
 
 /**

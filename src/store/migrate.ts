@@ -8,6 +8,8 @@ import { paymentClaimsMigration } from "./migrations/008-payment-claims.js";
 import { webhooksMigration } from "./migrations/006-webhooks.js";
 import { paymentRequestsMigration } from "./migrations/007-payment-requests.js";
 import { billingMigration } from "./migrations/009-billing.js";
+import { subscriptionsMigration } from "./migrations/011-subscriptions.js";
+import { invoicesMigration } from "./migrations/012-invoices.js";
 
 function migrationsFor(engine: Engine): Record<string, Migration> {
   return {
@@ -19,6 +21,8 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     "007-payment-requests": paymentRequestsMigration(),
     "008-payment-claims": paymentClaimsMigration(),
     "009-billing": billingMigration(engine),
+    "011-subscriptions": subscriptionsMigration(),
+    "012-invoices": invoicesMigration(),
   };
 }
 

@@ -431,6 +431,8 @@ export interface BillingPostingRow {
   invoice_id: string | null;
   created_at: bigint;
   updated_at: bigint;
+  tax_rate_bps: bigint | null;
+  document: string | null;
 }
 
 export interface InvoiceRow {
@@ -459,6 +461,9 @@ export interface InvoiceRow {
   note: string | null;
   created_at: bigint;
   updated_at: bigint;
+  timezone: Generated<string>;
+  preceding_invoice_number: string | null;
+  preceding_invoice_issued_at: bigint | null;
 }
 
 export interface InvoiceCounterRow {

@@ -13,13 +13,20 @@ export const TIP_REFERENCE_LENGTH_MAX = 128;
 
 const payment = createPaymentBody.shape;
 
+/**
+ * Characters a message must not carry because they hide or reorder what the recipient reads:
+ * bidirectional embeddings and overrides (U+202A–202E) and isolates (U+2066–2069), zero-width
+ * and direction marks (U+200B–200F) and the byte order mark / zero-width no-break space (U+FEFF).
+ */
+const HIDING_CHARACTERS = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u;
+
 /** Line feed and tab are a message's own; other control characters would only hide text from the recipient. */
 function hasOnlyPrintable(text: string): boolean {
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
     if ((code < 0x20 && ch !== "\n" && ch !== "\t") || (code >= 0x7f && code < 0xa0)) return false;
   }
-  return true;
+  return !HIDING_CHARACTERS.test(text);
 }
 
 export const sendTipBody = z.strictObject({
@@ -31,7 +38,9 @@ export const sendTipBody = z.strictObject({
     .string()
     .min(1)
     .max(TIP_MESSAGE_LENGTH_MAX)
-    .refine(hasOnlyPrintable, { message: "must not contain control characters other than line feed and tab" })
+    .refine(hasOnlyPrintable, {
+      message: "must not contain control characters other than line feed and tab, bidirectional controls or invisible characters",
+    })
     .optional()
     .describe("A note to the recipient, who sees it with the tip. It must not repeat the user's instruction."),
   reference: z

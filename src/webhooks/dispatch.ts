@@ -146,6 +146,10 @@ async function candidatesOf(db: Kysely<Tables>, rows: readonly AuditEventRow[]):
       }
       case "user":
         return { row, type, owners: { userId: row.user_id, merchantId: null } };
+      case "billing": {
+        const merchantId = row.data === null ? undefined : (JSON.parse(row.data) as { merchant_id?: unknown }).merchant_id;
+        return { row, type, owners: { userId: row.user_id, merchantId: typeof merchantId === "string" ? merchantId : null } };
+      }
     }
   });
 }

@@ -28,6 +28,14 @@ export const WEBHOOK_EVENT_TYPES = [
   "topup.failed",
   "payout.succeeded",
   "payout.failed",
+  "subscription.created",
+  "subscription.activated",
+  "subscription.renewed",
+  "subscription.past_due",
+  "subscription.canceled",
+  "billing_posting.settled",
+  "billing_posting.uncollectible",
+  "invoice.created",
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
@@ -36,13 +44,16 @@ export const isWebhookEventType = (action: string): action is WebhookEventType =
 
 /**
  * Whose endpoints receive an event: a payment's go to its merchant and its user; approvals and
- * mandates are the user's business only; a top-up or payout goes to the party whose money moved.
+ * mandates are the user's business only; a top-up or payout goes to the party whose money moved;
+ * subscriptions, their postings and invoices concern the subscriber and the merchant, whose id
+ * their audit events carry.
  */
-export type Route = "payment" | "user" | "funding";
+export type Route = "payment" | "user" | "funding" | "billing";
 
 export function routeOf(type: WebhookEventType): Route {
   if (type.startsWith("payment.")) return "payment";
   if (type.startsWith("topup.") || type.startsWith("payout.")) return "funding";
+  if (type.startsWith("subscription.") || type.startsWith("billing_posting.") || type.startsWith("invoice.")) return "billing";
   return "user";
 }
 
@@ -64,7 +75,21 @@ export interface EventPayload {
 }
 
 /** Audit data fields that a receiver may see; anything else (ledger ids, instructions) stays internal. */
-const DATA_FIELDS = ["currency", "decline_code", "approval_id", "reason", "failure_code", "agent_id"] as const;
+const DATA_FIELDS = [
+  "currency",
+  "decline_code",
+  "approval_id",
+  "reason",
+  "failure_code",
+  "agent_id",
+  "subscription_id",
+  "plan_id",
+  "period_number",
+  "invoice_id",
+  "number",
+  "type_code",
+  "kind",
+] as const;
 
 export function renderEvent(row: Selectable<AuditEventRow>, type: WebhookEventType, owners: Owners): EventPayload {
   const extra = row.data === null ? {} : (JSON.parse(row.data) as Record<string, unknown>);
