@@ -26,7 +26,16 @@ export const PAYER_TOOLS = [
   "send_tip",
   "subscribe",
 ];
-export const MERCHANT_TOOLS = ["capture_payment", "create_payment_request", "get_payment", "list_invoices", "list_payments", "refund_payment"];
+export const MERCHANT_TOOLS = [
+  "capture_payment",
+  "create_payment_request",
+  "get_payment",
+  "get_usage",
+  "list_invoices",
+  "list_payments",
+  "refund_payment",
+  "report_usage",
+];
 
 /**
  * An MCP client for `key`. Over stdio the child serves the test server's database (DATABASE_URL),
