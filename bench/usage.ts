@@ -11,9 +11,12 @@
  *   aggregation, no audit. SQLite: one prepared insert per row inside BEGIN IMMEDIATE … COMMIT;
  *   PostgreSQL: one INSERT … SELECT FROM json_to_recordset(…) ON CONFLICT DO NOTHING RETURNING per
  *   batch, the statement ingestion uses. The ceiling of both scenarios below.
- * - `usage.ingest`: `recordUsage` through the runtime's services, in-process, no HTTP: the
- *   shape of each event checked, subscriptions, meters and plan read, deduplication, the
- *   aggregate rows read and upserted, the batch's audit event.
+ * - `usage.ingest`: `recordUsage` through the runtime's services, in-process, no HTTP, by 4
+ *   concurrent callers: the shape of each event checked, subscriptions, meters and plan read,
+ *   deduplication, the aggregate rows read and upserted, the batch's audit event. On SQLite the
+ *   batches that wait while one commits share the next transaction (group commit, as the ledger
+ *   does); `usage.ingest_serial` is the same with one caller, a transaction per batch like the
+ *   baseline.
  * - `usage.ingest_http`: the real server (`buildApp`) on 127.0.0.1 driven by autocannon in a
  *   separate process (this file, forked with `--usage-load`): API-key authentication, JSON
  *   parsing of 1,000-event bodies, the same ingestion, the batch result serialised back.
@@ -53,10 +56,12 @@ const EVENT_TYPE = "llm.tokens";
 /** Events per in-process scenario by default: a few seconds at this machine's rates. */
 const INGEST_EVENTS_DEFAULT: Readonly<Record<Engine, number>> = { sqlite: 300_000, postgres: 100_000 };
 /**
- * In-process callers. SQLite runs each batch synchronously under the write lock, so one caller
- * keeps it busy; PostgreSQL overlaps a second batch's round trips with the first's commit.
+ * In-process callers, as many as the HTTP scenario's connections: on SQLite the batches that
+ * wait while one commits share the next transaction (group commit); on PostgreSQL they are
+ * concurrent transactions. `usage.ingest_serial` runs one caller: a transaction per batch, as the
+ * baseline.
  */
-const INGEST_CONCURRENCY_DEFAULT: Readonly<Record<Engine, number>> = { sqlite: 1, postgres: 2 };
+const INGEST_CONCURRENCY_DEFAULT = 4;
 const HTTP_CONNECTIONS = 4;
 const WARMUP_REQUESTS = 40;
 const DURATION_S_DEFAULT = 10;
@@ -93,7 +98,8 @@ export async function run(options: BenchOptions): Promise<void> {
     const wanted = (name: string): boolean => options.scenarios === null || options.scenarios.includes(name);
     try {
       const baseline = await scenario(engine, "baseline.raw_insert", null, () => runRawInsert(seeded, options));
-      if (wanted("usage.ingest")) await scenario(engine, "usage.ingest", baseline, () => runIngest(seeded, options));
+      if (wanted("usage.ingest")) await scenario(engine, "usage.ingest", baseline, () => runIngest(seeded, options, false));
+      if (wanted("usage.ingest_serial")) await scenario(engine, "usage.ingest_serial", baseline, () => runIngest(seeded, options, true));
       if (wanted("usage.ingest_http")) await scenario(engine, "usage.ingest_http", baseline, () => runHttp(seeded, options));
     } finally {
       await seeded.template.dispose();
@@ -243,9 +249,9 @@ async function withCopy<T>(seeded: Seeded, work: (url: string) => Promise<T>): P
   }
 }
 
-function ingestLoad(engine: Engine, options: BenchOptions): { batches: number; concurrency: number } {
+function ingestLoad(engine: Engine, options: BenchOptions, concurrency = options.concurrency ?? INGEST_CONCURRENCY_DEFAULT): { batches: number; concurrency: number } {
   const events = options.ops ?? INGEST_EVENTS_DEFAULT[engine];
-  return { batches: Math.max(1, Math.round(events / BATCH_EVENTS)), concurrency: options.concurrency ?? INGEST_CONCURRENCY_DEFAULT[engine] };
+  return { batches: Math.max(1, Math.round(events / BATCH_EVENTS)), concurrency };
 }
 
 /** `concurrency` callers run `batch` back to back until `batches` have been issued. */
@@ -286,7 +292,8 @@ async function runRawInsert(seeded: Seeded, options: BenchOptions): Promise<Meas
     const database = openDatabase(databaseConfigFrom(url));
     try {
       const engine = database.engine;
-      const { batches, concurrency } = ingestLoad(engine, options);
+      // The baseline's rows are written synchronously: concurrent callers would only take turns.
+      const { batches, concurrency } = ingestLoad(engine, options, engine === "sqlite" ? 1 : (options.concurrency ?? INGEST_CONCURRENCY_DEFAULT));
       const stream = new EventStream(seeded.subscriptionIds, "raw");
       const insert = rawInserter(database, seeded);
       const loop = await closedLoop(`${engine}-baseline.raw_insert`, batches, concurrency, () => insert(stream.batch()));
@@ -334,15 +341,15 @@ function rawInserter(database: Database, seeded: Seeded): (events: readonly Benc
   };
 }
 
-async function runIngest(seeded: Seeded, options: BenchOptions): Promise<Measured> {
+async function runIngest(seeded: Seeded, options: BenchOptions, serial: boolean): Promise<Measured> {
   return withCopy(seeded, async (url) => {
     const runtime = await openRuntime(databaseConfigFrom(url), { webhookWorker: false });
     try {
       const engine = runtime.database.engine;
-      const { batches, concurrency } = ingestLoad(engine, options);
+      const { batches, concurrency } = serial ? ingestLoad(engine, options, 1) : ingestLoad(engine, options);
       const stream = new EventStream(seeded.subscriptionIds, "inprocess");
       const merchant = { type: "merchant" as const, id: seeded.merchantId };
-      const loop = await closedLoop(`${engine}-usage.ingest`, batches, concurrency, async () => {
+      const loop = await closedLoop(`${engine}-usage.ingest${serial ? "_serial" : ""}`, batches, concurrency, async () => {
         const result = await recordUsage(runtime.usage, merchant, stream.batch());
         return result.ok ? result.value.accepted : 0;
       });

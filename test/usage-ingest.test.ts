@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../src/core/clock.js";
-import { listUsageEvents, periodUsage, presentUsageEvent } from "../src/usage/index.js";
+import { listUsageEvents, periodUsage, presentUsageEvent, recordUsage } from "../src/usage/index.js";
 import { engines } from "./harness.js";
 import { seedOperator, startServer, type TestServer } from "./http-harness.js";
 import { createMeter, DAY_MS, insertSubscription, newType, openNextPeriod, type Parties, report, secs, seedParties, T0_MS, usageOf } from "./usage-fixtures.js";
@@ -313,6 +313,29 @@ describe.each(engines)("usage ingestion on %s", (engine) => {
     const fixed = await report(server, p.shop.key, [events[0]!, { ...events[1]!, type }], { all_or_nothing: true });
     expect(fixed.json).toMatchObject({ accepted: 2, rejected: 0 });
     expect(await meterUsage(sub)).toMatchObject({ quantity: 2 });
+  });
+
+  it("keeps batches that commit together apart: one that fails or is refused does not take the others with it", async () => {
+    const { type, sub } = await meterAndSubscription({ aggregation: "count" });
+    // A subscription whose plan row is missing: its batch fails with an internal error.
+    const broken = await insertSubscription(server.runtime.database, { merchantId: p.shop.id, userId: p.user.id, agentId: p.agent.id, charges: [] });
+    await server.runtime.database.db.updateTable("subscriptions").set({ plan_id: "pln_missing" }).where("id", "=", broken).execute();
+    const merchant = { type: "merchant" as const, id: p.shop.id };
+    const usage = server.runtime.usage;
+    // Started in one turn of the event loop, so that on SQLite they share one transaction.
+    const [good, failed, refused, later] = await Promise.allSettled([
+      recordUsage(usage, merchant, [{ id: "k1", subscription_id: sub, type, timestamp: at() }]),
+      recordUsage(usage, merchant, [{ id: "k2", subscription_id: broken, type, timestamp: at() }]),
+      recordUsage(usage, merchant, [{ id: "k3", subscription_id: sub, type, timestamp: at() }, { id: "k4", subscription_id: sub, type: "nope" }], { allOrNothing: true }),
+      recordUsage(usage, merchant, [{ id: "k5", subscription_id: sub, type, timestamp: at() }]),
+    ]);
+    expect(good.status === "fulfilled" && good.value.ok && good.value.value.accepted).toBe(1);
+    expect(failed.status).toBe("rejected");
+    expect(refused.status === "fulfilled" && refused.value.ok && refused.value.value.accepted).toBe(0);
+    expect(later.status === "fulfilled" && later.value.ok && later.value.value.accepted).toBe(1);
+    const stored = await server.runtime.database.db.selectFrom("usage_events").select("event_id").where("subscription_id", "in", [sub, broken]).execute();
+    expect(stored.map((r) => r.event_id).sort()).toEqual(["k1", "k5"]);
+    expect(await meterUsage(sub)).toMatchObject({ quantity: 2, event_count: 2 });
   });
 
   it("answers 400 for a malformed batch and records nothing", async () => {

@@ -6,7 +6,8 @@
  * - `Accountant.account` (in order, stateful): deduplication, the meter's bounds, the plan's hard
  *   limit and, in reserve mode, the reservation; then the event is stored and counted.
  * The storage engine supplies reads and writes through `BatchSource`: SQLite runs them as they
- * come inside one write transaction, PostgreSQL preloads the reads and writes in bulk after.
+ * come inside one write transaction; PostgreSQL inserts the candidates first (the insert tells
+ * which are new), loads the reads in bulk, and settles what accounting refused afterwards.
  */
 import {
   eventDurationMs,
@@ -214,7 +215,8 @@ const ACCEPTED = "accepted" as const;
 class SubscriptionState {
   /** Event ids accepted in this batch or found stored. */
   readonly seen = new Set<string>();
-  readonly meters = new Map<Meter, MeterTally>();
+  /** By meter id: the batch's meters and a plan's (for the reservation) are loaded separately. */
+  readonly meters = new Map<string, MeterTally>();
   /** `${meterId}\n${groupKey}\n${value}` of unique values counted in this batch. */
   readonly uniqueSeen = new Set<string>();
   /** Reserve mode's draw-down; undefined until first needed, null in arrears. */
@@ -307,11 +309,11 @@ export class Accountant {
   }
 
   private meterTally(state: SubscriptionState, sub: SubscriptionFacts, meter: Meter, charge: PlanCharge): MeterTally {
-    let tally = state.meters.get(meter);
+    let tally = state.meters.get(meter.id);
     if (tally === undefined) {
       const rows = this.source.aggregateRows(sub.id, meter.id, sub.currentPeriodStartMs);
       tally = new MeterTally(sub.id, meter, charge, sub.currentPeriodStartMs, rows);
-      state.meters.set(meter, tally);
+      state.meters.set(meter.id, tally);
     }
     return tally;
   }

@@ -29,6 +29,13 @@ export const USAGE_PAGE_SIZE_MAX = 100;
 export const PLAN_CACHE_SIZE_MAX = 10_000;
 /** Subscriptions whose unchanging facts (merchant, plan, charging mode) are kept in memory. */
 export const SUBSCRIPTION_CACHE_SIZE_MAX = 100_000;
+/**
+ * SQLite: events of the batches that share one transaction (group commit). Bounds how long the
+ * write lock is held: a few batches' inserts, one fsync.
+ */
+export const INGEST_GROUP_EVENTS_MAX = 8_000;
+/** SQLite: events waiting for a transaction; past it a batch is refused with 503 (retry it). */
+export const INGEST_QUEUE_EVENTS_MAX = 64_000;
 /** PostgreSQL: attempts of a batch that lost a race with a concurrent batch of the same events. */
 export const INGEST_RETRIES_MAX = 3;
 /** Timestamps on the wire are Unix seconds; beyond this they are not a plausible date (year 5138). */
@@ -38,6 +45,8 @@ function assertLimits(): void {
   const relations: ReadonlyArray<readonly [boolean, string]> = [
     [USAGE_BATCH_EVENTS_MAX >= 1 && OUTCOME_EVENT_IDS_MAX >= 1, "batches hold at least one event"],
     [BigInt(USAGE_BATCH_EVENTS_MAX) < QUANTITY_MAX, "a batch's event count fits a quantity"],
+    [INGEST_GROUP_EVENTS_MAX >= USAGE_BATCH_EVENTS_MAX, "a full batch fits a group commit"],
+    [INGEST_QUEUE_EVENTS_MAX >= INGEST_GROUP_EVENTS_MAX, "the queue holds at least one group"],
     [USAGE_PAST_WINDOW_MS_DEFAULT > 0 && USAGE_FUTURE_SKEW_MS_DEFAULT >= 0, "the accepted window is not empty"],
     [Number.isSafeInteger(TIMESTAMP_S_MAX * 1000), "timestamps in ms are safe integers"],
     [Number.isSafeInteger(DISPUTE_WINDOW_S_MAX * 1000), "a dispute window in ms is a safe integer"],

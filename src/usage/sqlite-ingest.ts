@@ -1,12 +1,20 @@
 /**
- * SQLite ingestion: the whole batch runs synchronously inside one BEGIN IMMEDIATE … COMMIT under
- * the process's write lock (the one the ledger's committer takes), with statements prepared once.
- * Nothing else can write meanwhile, so what the batch reads — subscriptions, aggregates, the
- * reservation — is exact, and deduplication is the insert itself: an event row that is already
- * there changes nothing, and the insert says so.
+ * SQLite ingestion: batches run synchronously inside BEGIN IMMEDIATE … COMMIT under the process's
+ * write lock (the one the ledger's committer takes), with statements prepared once. Nothing else
+ * can write meanwhile, so what a batch reads — subscriptions, aggregates, the reservation — is
+ * exact, and deduplication is the insert itself: an event row that is already there changes
+ * nothing, and the insert says so.
+ *
+ * Group commit. The commit's fsync is most of a batch's cost and blocks the process, so batches
+ * that arrive while one is committing wait and then share one transaction (up to
+ * INGEST_GROUP_EVENTS_MAX events): one fsync for several requests. Each runs in turn, in its own
+ * SAVEPOINT, and sees the ones before it, so a reservation is drawn down exactly as if they had
+ * committed one by one; one that fails (or an all-or-nothing batch that is refused) is rolled
+ * back alone. No batch is answered before the transaction holding it has committed.
  */
 import type { Statement } from "better-sqlite3";
 import { auditRow } from "../audit/index.js";
+import { ApiError } from "../core/errors.js";
 import type { Database, MeterRow, PlanRow } from "../store/index.js";
 import { Accountant, accountAll, type BatchContext, type BatchSource, type Candidate, meterKey, resolveAll } from "./accountant.js";
 import {
@@ -23,6 +31,7 @@ import {
 import type { PlanCache } from "./plans.js";
 import { meterFromRow, SUBSCRIPTION_FACT_COLUMNS, subscriptionFromRaw } from "./rows.js";
 import type { AggregateKind, AggregateRowLite } from "./tally.js";
+import { INGEST_GROUP_EVENTS_MAX, INGEST_QUEUE_EVENTS_MAX } from "./limits.js";
 import type { Meter, PlanCharges, SubscriptionFacts, UsageBatchResult } from "./types.js";
 
 type SqliteDatabase = Extract<Database, { engine: "sqlite" }>;
@@ -34,8 +43,20 @@ const AUDIT_COLUMNS = [
 
 const inJson = "(SELECT value FROM json_each(?))";
 
+interface Job {
+  readonly batch: IngestBatch;
+  readonly batchId: string;
+  readonly resolve: (result: UsageBatchResult) => void;
+  readonly reject: (error: Error) => void;
+}
+
+type Outcome = { readonly ok: true; readonly result: UsageBatchResult } | { readonly ok: false; readonly error: Error };
+
 export class SqliteIngestor implements Ingestor {
   private readonly stmt: ReturnType<typeof prepare>;
+  private queue: Job[] = [];
+  private queuedEvents = 0;
+  private draining = false;
 
   constructor(
     private readonly database: SqliteDatabase,
@@ -45,26 +66,97 @@ export class SqliteIngestor implements Ingestor {
   }
 
   ingest(batch: IngestBatch, batchId: string): Promise<UsageBatchResult> {
-    return this.database.writeLock.run(async () => this.ingestSync(batch, batchId));
+    if (this.queuedEvents + batch.events.length > INGEST_QUEUE_EVENTS_MAX) {
+      return Promise.reject(new ApiError("overloaded", "Usage ingestion is behind; retry this batch shortly (its events are not recorded)."));
+    }
+    return new Promise((resolve, reject) => {
+      this.queue.push({ batch, batchId, resolve, reject });
+      this.queuedEvents += batch.events.length;
+      if (!this.draining) {
+        this.draining = true;
+        // Let the batches parsed in this turn of the event loop join the first transaction.
+        setImmediate(() => void this.drain());
+      }
+    });
   }
 
-  private ingestSync(batch: IngestBatch, batchId: string): UsageBatchResult {
-    const { sqlite } = this.database;
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) {
+        const group = this.take();
+        await this.database.writeLock.run(async () => this.commitGroup(group));
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /** The longest prefix of the queue within INGEST_GROUP_EVENTS_MAX events (always one batch at least). */
+  private take(): Job[] {
+    let count = 0;
+    let events = 0;
+    while (count < this.queue.length) {
+      const size = this.queue[count]!.batch.events.length;
+      if (count > 0 && events + size > INGEST_GROUP_EVENTS_MAX) break;
+      events += size;
+      count++;
+    }
+    const group = this.queue.slice(0, count);
+    this.queue = this.queue.slice(count);
+    this.queuedEvents -= events;
+    return group;
+  }
+
+  /** One transaction for the group; every batch is answered after the commit, or all fail with it. */
+  private commitGroup(group: readonly Job[]): void {
+    let outcomes: Outcome[];
+    try {
+      outcomes = this.runGroup(group);
+    } catch (error) {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      for (const job of group) job.reject(failure);
+      return;
+    }
+    group.forEach((job, i) => {
+      const o = outcomes[i]!;
+      if (o.ok) job.resolve(o.result);
+      else job.reject(o.error);
+    });
+  }
+
+  private runGroup(group: readonly Job[]): Outcome[] {
     this.stmt.begin.run();
     try {
-      const ctx = this.load(batch);
-      const accountant = new Accountant(ctx, this.source());
-      const results = accountAll(accountant, batch.events, resolveAll(ctx, batch.events));
-      if (batch.allOrNothing && accountant.rejected > 0) {
-        this.stmt.rollback.run();
-        return notApplied(results);
-      }
-      if (accountant.accepted > 0) this.write(batch, accountant, batchId);
+      const outcomes = group.map((job) => this.runInSavepoint(job));
       this.stmt.commit.run();
-      return batchResult(accountant, results, batchId);
+      return outcomes;
     } finally {
-      if (sqlite.inTransaction) this.stmt.rollback.run();
+      if (this.database.sqlite.inTransaction) this.stmt.rollback.run();
     }
+  }
+
+  private runInSavepoint(job: Job): Outcome {
+    this.stmt.savepoint.run();
+    try {
+      const { result, keep } = this.ingestOne(job.batch, job.batchId);
+      if (!keep) this.stmt.rollbackTo.run();
+      this.stmt.release.run();
+      return { ok: true, result };
+    } catch (error) {
+      this.stmt.rollbackTo.run();
+      this.stmt.release.run();
+      return { ok: false, error: error instanceof Error ? error : new Error(String(error)) };
+    }
+  }
+
+  /** One batch inside the group's transaction; `keep` false rolls back a refused all-or-nothing batch. */
+  private ingestOne(batch: IngestBatch, batchId: string): { result: UsageBatchResult; keep: boolean } {
+    const ctx = this.load(batch);
+    const accountant = new Accountant(ctx, this.source());
+    const results = accountAll(accountant, batch.events, resolveAll(ctx, batch.events));
+    if (batch.allOrNothing && accountant.rejected > 0) return { result: notApplied(results), keep: false };
+    if (accountant.accepted > 0) this.write(batch, accountant, batchId);
+    return { result: batchResult(accountant, results, batchId), keep: true };
   }
 
   /** The batch's subscriptions, the meters its events name, and their plans. */
@@ -157,6 +249,9 @@ function prepare(database: SqliteDatabase) {
     begin: sqlite.prepare("BEGIN IMMEDIATE"),
     commit: sqlite.prepare("COMMIT"),
     rollback: sqlite.prepare("ROLLBACK"),
+    savepoint: sqlite.prepare("SAVEPOINT usage_batch"),
+    rollbackTo: sqlite.prepare("ROLLBACK TO usage_batch"),
+    release: sqlite.prepare("RELEASE usage_batch"),
     // Raw rows: a batch reads up to 1,000 subscriptions, and an object per row costs more than the query.
     subscriptions: sqlite.prepare<[string], unknown[]>(`SELECT ${SUBSCRIPTION_FACT_COLUMNS} FROM subscriptions WHERE id IN ${inJson}`).raw(true),
     metersByType: sqlite.prepare<[string, string], MeterRow>(`SELECT * FROM meters WHERE merchant_id IN ${inJson} AND event_type IN ${inJson}`),
