@@ -129,8 +129,11 @@ export async function invoicesOf(server: TestServer, subscriptionId: string): Pr
 }
 
 /**
- * Invoices equal ledger postings: what the subscription's paid invoices total, less its credit
- * notes, is what its payments captured less what was refunded.
+ * Invoices equal ledger postings: what the subscription's paid invoices total, less its paid
+ * credit notes, is what its payments captured less what was refunded. And per posting: one that
+ * was refused (void, uncollectible) moved nothing net on its own payments, and one settled moved
+ * its total less the credits settled against its period — so money moved under a posting that
+ * has no paid invoice for it cannot hide behind another posting's.
  */
 export async function expectInvoicesMatchLedger(server: TestServer, subscriptionId: string): Promise<bigint> {
   const invoices = await invoicesOf(server, subscriptionId);
@@ -138,7 +141,47 @@ export async function expectInvoicesMatchLedger(server: TestServer, subscription
     .filter((i) => i.status === "paid")
     .reduce((sum, i) => sum + (i.type_code === "381" ? -1n : 1n) * BigInt(i.total_amount), 0n);
   const payments = await paymentsOf(server, subscriptionId);
-  const moved = payments.reduce((sum, p) => sum + BigInt(p.amount_captured) - BigInt(p.amount_refunded), 0n);
+  const net = (p: any) => BigInt(p.amount_captured) - BigInt(p.amount_refunded);
+  const moved = payments.reduce((sum, p) => sum + net(p), 0n);
   expect(invoiced).toBe(moved);
+  const postings = await server.runtime.database.db.selectFrom("billing_postings").selectAll().where("subscription_id", "=", subscriptionId).execute();
+  const credited = (n: bigint) =>
+    postings.filter((c) => c.kind === "credit" && c.status === "settled" && c.period_number === n).reduce((sum, c) => sum - BigInt(c.total_amount), 0n);
+  for (const p of postings.filter((x) => x.kind !== "credit")) {
+    const own = payments.filter((x) => x.order_reference === p.id).reduce((sum, x) => sum + net(x), 0n);
+    const label = `${p.kind} ${p.period_number} (${p.status})`;
+    if (p.status === "void" || p.status === "uncollectible") expect(own, label).toBe(0n);
+    if (p.status === "settled") expect(own, label).toBe(BigInt(p.total_amount) - (p.kind === "period" ? credited(p.period_number) : 0n));
+    if (p.status === "settled" && BigInt(p.total_amount) > 0n) expect(invoices.some((i) => i.posting_id === p.id && i.status === "paid"), label).toBe(true);
+  }
   return moved;
+}
+
+/**
+ * The subscriptions' dependencies with a hook on their database's transactions: `before` runs
+ * once just before the next transaction (a concurrent writer landing between a read and its
+ * write), and transaction number `failOn` throws instead (the process dies there).
+ */
+export function hooked(server: TestServer): { deps: TestServer["runtime"]["subscriptions"]; state: { before: (() => Promise<void>) | null; failOn: number; calls: number } } {
+  const real = server.runtime.subscriptions;
+  const state: { before: (() => Promise<void>) | null; failOn: number; calls: number } = { before: null, failOn: -1, calls: 0 };
+  const database = new Proxy(real.database, {
+    get(target, key) {
+      if (key === "transaction") {
+        return async (fn: any) => {
+          state.calls++;
+          if (state.calls === state.failOn) throw new Error("the process died here");
+          if (state.before !== null) {
+            const hook = state.before;
+            state.before = null;
+            await hook();
+          }
+          return target.transaction(fn);
+        };
+      }
+      const value = Reflect.get(target, key, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  return { deps: { ...real, database }, state };
 }

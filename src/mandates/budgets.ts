@@ -61,6 +61,14 @@ export interface BudgetAsk {
    * use up); it spends the mandate's tip caps instead.
    */
   readonly purpose: "purchase" | "subscription" | "subscription_top_up" | "tip";
+  /**
+   * A subscription's charge: the moment it was due (its period's start for a hold, the boundary
+   * for an arrears settlement). Its recurrence slot is the one of that moment, not of the moment
+   * it was processed — a renewal processed late across midnight keeps its own day's slot. The
+   * other budgets (and the mandate's window) are those of now. Bounded by the payments module
+   * (RECURRENCE_AT_LAG_MS_MAX).
+   */
+  readonly recurrenceAtMs?: number | null;
 }
 
 /** The budgets a payment must fit, most specific last. */
@@ -99,13 +107,17 @@ export function budgetLines(m: Mandate, ask: BudgetAsk): BudgetLine[] {
     }
     lines.push({
       level: "recurrence",
-      accountId: `budget:${m.id}:${frequency}-slot:${period(frequency)}`,
+      accountId: `budget:${m.id}:${frequency}-slot:${periodKey(frequency, slotAtMs(ask), m.timezone)}`,
       currency: COUNT_CURRENCY,
       limit: 1n,
       charge: 1n,
     });
   }
   return lines;
+}
+
+function slotAtMs(ask: BudgetAsk): number {
+  return ask.purpose === "subscription" && ask.recurrenceAtMs !== undefined && ask.recurrenceAtMs !== null ? ask.recurrenceAtMs : ask.nowMs;
 }
 
 /** The transfer that spends `line` for the payment `paymentId` (one leg of its linked chain). */

@@ -76,7 +76,7 @@ export async function authorize(deps: PaymentDeps, a: Authorization): Promise<Pa
   const nowMs = deps.clock.nowMs();
   const p = a.payment;
   const lines: BudgetLine[] = [
-    ...budgetLines(a.mandate, { amount: p.amount, nowMs, sessionId: p.sessionId, merchantId: p.merchantId, purpose: p.purpose }),
+    ...budgetLines(a.mandate, { amount: p.amount, nowMs, sessionId: p.sessionId, merchantId: p.merchantId, purpose: p.purpose, recurrenceAtMs: p.recurrenceAtMs ?? null }),
     kycDayLine(a.user, p.currency, p.amount, nowMs),
   ];
   await deps.budgets.ensure(lines);

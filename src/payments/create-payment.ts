@@ -9,7 +9,7 @@ import { ApiError } from "../core/errors.js";
 import { newId } from "../core/ids.js";
 import type { Principal } from "../core/principal.js";
 import { err, ok, type Result } from "../core/result.js";
-import { loadMandate, type Mandate } from "../mandates/index.js";
+import { loadMandate, type Mandate, type Period } from "../mandates/index.js";
 import type { Agent, Merchant, User } from "../parties/index.js";
 import { authorize } from "./authorize.js";
 import { paymentEvent } from "./events.js";
@@ -42,7 +42,19 @@ export interface PaymentPurposeOptions {
    * subscription's reservation lasts its period); at most HOLD_TIMEOUT_S_MAX.
    */
   readonly holdTimeoutS?: number;
+  /**
+   * A subscription's charge: the moment it was due, whose recurrence slot it takes (see
+   * BudgetAsk.recurrenceAtMs). At most one recurrence period plus RECURRENCE_AT_GRACE_MS before
+   * now, never after; kept on the payment, so that an approval after a step-up takes the same slot.
+   */
+  readonly recurrenceAtMs?: number;
 }
+
+/** The longest recurrence period, per frequency (a local day or month may run an hour long across DST). */
+const HOUR_MS = 3_600_000;
+export const RECURRENCE_PERIOD_MS_MAX = { day: 25 * HOUR_MS, week: 169 * HOUR_MS, month: 745 * HOUR_MS, year: 8_785 * HOUR_MS } as const;
+/** How late past its period a recurring charge may still take that period's slot (the subscriptions' settlement grace). */
+export const RECURRENCE_AT_GRACE_MS = 3 * 24 * HOUR_MS;
 
 const PURCHASE: PaymentPurposeOptions = { purpose: "purchase" };
 
@@ -68,6 +80,8 @@ export async function createPayment(
   if (!parties.ok) return parties;
   const { mandate, merchant, user, agent } = parties.value;
   const nowMs = deps.clock.nowMs();
+  const lag = checkRecurrenceAt(mandate, purpose, nowMs);
+  if (!lag.ok) return lag;
   const draft = existing ?? (await claim(deps, draftPayment(body, agent, mandate, idempotencyKey, requestHash, nowMs, purpose)));
   if (draft.requestHash !== null && draft.requestHash !== requestHash) {
     return err(new ApiError("idempotency_key_reused", "This Idempotency-Key was used with a different payment request."));
@@ -88,6 +102,24 @@ export async function createPayment(
   const capture = draft.captureMethod === "automatic";
   const holdTimeoutS = purpose.holdTimeoutS;
   return ok(await authorize(deps, { payment: draft, mandate, user, merchant, capture, write: "update", actor, requestId, holdTimeoutS }));
+}
+
+/** Whether a charge due at `atMs` may still take that moment's slot: in the past, within one recurrence period and the grace. */
+export function recurrenceAtAccepted(frequency: Period, atMs: number, nowMs: number): boolean {
+  return Number.isInteger(atMs) && atMs <= nowMs && nowMs - atMs <= RECURRENCE_PERIOD_MS_MAX[frequency] + RECURRENCE_AT_GRACE_MS;
+}
+
+/** The caller (a service, never the wire) asks only for what recurrenceAtAccepted allows: anything else is refused. */
+function checkRecurrenceAt(m: Mandate, purpose: PaymentPurposeOptions, nowMs: number): Result<void, ApiError> {
+  const at = purpose.recurrenceAtMs;
+  if (at === undefined) return ok(undefined);
+  if (purpose.purpose !== "subscription" || m.recurrence === null) {
+    return err(new ApiError("validation_error", "Only a subscription's charge under a recurring mandate has a recurrence moment.", "recurrence_at"));
+  }
+  if (!recurrenceAtAccepted(m.recurrence.frequency, at, nowMs)) {
+    return err(new ApiError("validation_error", "A recurring charge takes the slot it was due in only within one period and the grace after.", "recurrence_at"));
+  }
+  return ok(undefined);
 }
 
 /**
@@ -167,6 +199,7 @@ function draftPayment(
     approvalId: null,
     holdExpiresAtMs: null,
     budgetLines: [],
+    recurrenceAtMs: purpose.recurrenceAtMs ?? null,
     receiptJws: null,
     metadata: b.metadata === undefined ? null : JSON.stringify(b.metadata),
     createdAtMs: nowMs,

@@ -21,6 +21,17 @@ import type { Refund } from "./types.js";
 
 const DAY_MS = 24 * 3600 * 1000;
 
+/** Set by the system, never by a merchant's request. */
+export interface RefundOptions {
+  /**
+   * A settlement's own correction (a subscription returning what it captured beyond a period's
+   * final bill, or crediting usage reversed within its dispute window): the refund window, which
+   * bounds what a merchant may return at will, does not apply — a yearly reservation's first hold
+   * is older than the window when its period is settled.
+   */
+  readonly settlement?: boolean;
+}
+
 export async function refundPayment(
   deps: PaymentDeps,
   actor: Principal,
@@ -28,6 +39,7 @@ export async function refundPayment(
   input: { amount: bigint | null; reason: string | null },
   idempotencyKey: string,
   requestId: string | null,
+  options: RefundOptions = {},
 ): Promise<Result<Refund, ApiError>> {
   const p = await findPayment(deps.database, paymentId);
   if (p === undefined || !maySeePayment(actor, p)) return err(new ApiError("not_found", `No payment '${paymentId}'.`, "id"));
@@ -37,7 +49,7 @@ export async function refundPayment(
   if (earlier !== undefined) return ok(await loadRefund(deps, refundId));
   if (p.status !== "succeeded") return err(new ApiError("conflict", `A ${p.status} payment cannot be refunded.`));
   const nowMs = deps.clock.nowMs();
-  if (nowMs - p.createdAtMs > deps.settings.refundWindowDays * DAY_MS) {
+  if (options.settlement !== true && nowMs - p.createdAtMs > deps.settings.refundWindowDays * DAY_MS) {
     return err(new ApiError("conflict", `The refund window of ${deps.settings.refundWindowDays} days has closed.`));
   }
   const amount = input.amount ?? p.amountCaptured - p.amountRefunded;

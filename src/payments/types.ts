@@ -72,6 +72,12 @@ export interface Payment {
   readonly holdExpiresAtMs: number | null;
   /** The budgets the payment was charged against, fixed when it was authorised. */
   readonly budgetLines: readonly BudgetLine[];
+  /**
+   * A recurring charge: the moment it was due, whose recurrence slot it takes (null or absent:
+   * the moment it is authorised). Optional so that payments built outside this module's rows
+   * (fixtures) need not name it.
+   */
+  readonly recurrenceAtMs?: number | null;
   readonly receiptJws: string | null;
   readonly metadata: string | null;
   readonly createdAtMs: number;

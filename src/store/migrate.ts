@@ -10,6 +10,7 @@ import { paymentRequestsMigration } from "./migrations/007-payment-requests.js";
 import { billingMigration } from "./migrations/009-billing.js";
 import { subscriptionsMigration } from "./migrations/011-subscriptions.js";
 import { invoicesMigration } from "./migrations/012-invoices.js";
+import { paymentRecurrenceMigration } from "./migrations/014-payment-recurrence.js";
 
 function migrationsFor(engine: Engine): Record<string, Migration> {
   return {
@@ -23,6 +24,7 @@ function migrationsFor(engine: Engine): Record<string, Migration> {
     "009-billing": billingMigration(engine),
     "011-subscriptions": subscriptionsMigration(),
     "012-invoices": invoicesMigration(),
+    "014-payment-recurrence": paymentRecurrenceMigration(),
   };
 }
 

@@ -194,6 +194,8 @@ export interface PaymentRow {
   purpose: string;
   subscription_id: string | null;
   tip_message: string | null;
+  /** The moment a recurring charge was due: the recurrence slot it takes (014). */
+  recurrence_at: bigint | null;
 }
 
 export interface ApprovalRow {

@@ -7,10 +7,10 @@
  * Idempotent: repeated calls credit only a new difference; usage confirmed late is never
  * charged after the fact (that would be a payment outside the period's slot).
  */
-import type { ApiError } from "../core/errors.js";
-import { ok, type Result } from "../core/result.js";
+import { ApiError } from "../core/errors.js";
+import { err, ok, type Result } from "../core/result.js";
 import { insertInvoice } from "../invoices/index.js";
-import { type Refund, refundPayment } from "../payments/index.js";
+import { refundPayment } from "../payments/index.js";
 import { advancePosting } from "./advance-posting.js";
 import { draftOf, metersOf, usageBill } from "./document.js";
 import type { SubscriptionDeps } from "./deps.js";
@@ -18,7 +18,7 @@ import { type Change, recordPostingEvent } from "./events.js";
 import { newBillingId } from "./ids.js";
 import { merchantOf } from "./money.js";
 import { postingFromRow } from "./rows.js";
-import { findPlan, findSubscription, insertPosting, lockSubscription, movePosting, paymentsOfPosting, periodPosting } from "./store.js";
+import { findPlan, findSubscription, type HoldView, insertPosting, lockSubscription, movePosting, paymentsOfPosting, periodPosting } from "./store.js";
 import type { BillingPosting, DocumentLine, PostingDocument, PostingQuantity } from "./types.js";
 import { usageOfPeriod } from "./usage.js";
 
@@ -35,8 +35,9 @@ export async function onSettledUsageChanged(deps: SubscriptionDeps, subscription
   if (settled?.status !== "settled" || settled.document === null) return;
   const credit = await recordCredit(deps, settled);
   if (credit === null) return;
-  const advanced = await advancePosting(deps, credit.id);
-  if (!advanced.ok) throw advanced.error;
+  // The credit is recorded, and the reversal with it: a refund that fails now (in part) leaves the
+  // credit `billing`, and the billing worker finishes it — the reversal itself does not fail.
+  await advancePosting(deps, credit.id);
 }
 
 const usageKinds = (l: DocumentLine) => l.kind === "usage" || l.kind === "adjustment";
@@ -127,27 +128,64 @@ async function recordCredit(deps: SubscriptionDeps, settled: BillingPosting): Pr
   });
 }
 
-/** billing → settled: the refund on the period's payment(s), then the credit note. */
+/** A refund this credit already made on one of the period's payments (found again on a retry). */
+interface CreditRefund {
+  readonly id: string;
+  readonly paymentId: string;
+  readonly amount: bigint;
+}
+
+/**
+ * billing → settled: the refund on the period's payment(s), then the credit note.
+ *
+ * What the payments can still return is summed first: when it is less than the credit (the
+ * merchant refunded part of the period at will), the credit is voided before anything moves —
+ * the reversed usage was returned already, in part, by that refund; a later reversal credits the
+ * difference again against what is left. Once one of its refunds has moved money the credit is
+ * never voided: a failure is returned, the posting stays `billing`, and the next attempt skips
+ * the payments this credit refunded already (one refund per payment and credit, keyed on both).
+ */
 export async function payCredit(deps: SubscriptionDeps, credit: BillingPosting): Promise<Result<boolean, ApiError>> {
   const s = (await findSubscription(deps.database.db, credit.subscriptionId))!;
   const settled = (await periodPosting(deps.database.db, s.id, "period", credit.periodNumber))!;
   // The period's arrears payment, or the holds its settlement captured from, in order.
   const payments = await paymentsOfPosting(deps.database.db, s.id, settled.id);
-  let left = -credit.totalAmount;
-  let first: Refund | null = null;
+  const reason = `Credit ${credit.id}: usage reversed`;
+  const ours = await creditRefunds(deps, payments.map((p) => p.id), reason);
+  const room = (p: HoldView): bigint => (p.status === "succeeded" ? p.amountCaptured - p.amountRefunded : 0n);
+  const already = ours.reduce((sum, r) => sum + r.amount, 0n);
+  const due = -credit.totalAmount;
+  const refundable = already + payments.reduce((sum, p) => sum + (ours.some((r) => r.paymentId === p.id) ? 0n : room(p)), 0n);
+  if (already === 0n && refundable < due) return ok(await finishCredit(deps, credit, null, "not_refundable"));
+  let left = due - already;
+  let first = ours[0]?.id ?? null;
   for (const pay of payments) {
-    const refundable = pay.status === "succeeded" ? pay.amountCaptured - pay.amountRefunded : 0n;
-    if (left <= 0n || refundable <= 0n) continue;
-    const amount = left < refundable ? left : refundable;
-    const refunded = await refundPayment(deps.payments, merchantOf(s), pay.id, { amount, reason: `Credit ${credit.id}: usage reversed` }, `sub:${credit.id}:credit`, null);
-    if (!refunded.ok) return ok(await finishCredit(deps, credit, null, refunded.error.code));
-    first ??= refunded.value;
+    const amount = left < room(pay) ? left : room(pay);
+    if (amount <= 0n || ours.some((r) => r.paymentId === pay.id)) continue;
+    const refunded = await refundPayment(deps.payments, merchantOf(s), pay.id, { amount, reason }, `sub:${credit.id}:credit`, null, { settlement: true });
+    if (!refunded.ok && first === null) return ok(await finishCredit(deps, credit, null, refunded.error.code));
+    if (!refunded.ok) return err(new ApiError("internal_error", `Credit ${credit.id} is refunded in part; retrying: ${refunded.error.message}`));
+    first ??= refunded.value.id;
     left -= refunded.value.amount;
   }
-  return ok(await finishCredit(deps, credit, first, left > 0n ? "nothing_left_to_refund" : null));
+  if (left > 0n) return err(new ApiError("internal_error", `Credit ${credit.id} has ${left} left to refund and its payments have nothing left; retrying.`));
+  return ok(await finishCredit(deps, credit, first, null));
 }
 
-async function finishCredit(deps: SubscriptionDeps, credit: BillingPosting, refund: Refund | null, failure: string | null): Promise<boolean> {
+async function creditRefunds(deps: SubscriptionDeps, paymentIds: readonly string[], reason: string): Promise<CreditRefund[]> {
+  if (paymentIds.length === 0) return [];
+  const rows = await deps.database.db
+    .selectFrom("refunds")
+    .select(["id", "payment_id", "amount"])
+    .where("payment_id", "in", [...paymentIds])
+    .where("reason", "=", reason)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  return rows.map((r) => ({ id: r.id, paymentId: r.payment_id, amount: r.amount }));
+}
+
+async function finishCredit(deps: SubscriptionDeps, credit: BillingPosting, refundId: string | null, failure: string | null): Promise<boolean> {
   const nowMs = deps.clock.nowMs();
   const change: Change = { actor: null, requestId: null, nowMs };
   // Read before the transaction: on SQLite nothing may read outside it while it runs.
@@ -155,7 +193,7 @@ async function finishCredit(deps: SubscriptionDeps, credit: BillingPosting, refu
   return deps.database.transaction(async (trx) => {
     const s = await lockSubscription(deps.database, trx, credit.subscriptionId);
     const settled = (await periodPosting(trx, s.id, "period", credit.periodNumber))!;
-    const next: BillingPosting = { ...credit, status: failure === null ? "settled" : "void", declineCode: failure, refundId: refund?.id ?? null, updatedAtMs: nowMs };
+    const next: BillingPosting = { ...credit, status: failure === null ? "settled" : "void", declineCode: failure, refundId, updatedAtMs: nowMs };
     if (!(await movePosting(trx, next, ["billing"]))) return false;
     let invoiceId: string | null = null;
     if (failure === null && credit.totalAmount !== 0n && settled.invoiceId !== null) {

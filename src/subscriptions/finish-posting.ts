@@ -91,7 +91,7 @@ export async function finishWaiting(deps: SubscriptionDeps, p: BillingPosting, p
 }
 
 /** Only what was used is recorded as unpaid: a fee for a period that never started is not owed. */
-function usageOnly(d: PostingDocument): PostingDocument | null {
+export function usageOnly(d: PostingDocument): PostingDocument | null {
   const lines = d.lines.filter((l) => l.kind !== "fee");
   const owed = lines.reduce((sum, l) => sum + l.amountFine, 0n);
   return lines.length === 0 || owed <= 0n ? null : { ...d, lines };
@@ -106,16 +106,16 @@ function refused(
   draft: InvoiceDraft | null,
   nowMs: number,
 ): BillingPosting {
-  const base = { ...p, declineCode: code, paymentId, updatedAtMs: nowMs };
+  // Nothing was posted either way: the residual chain carries on from where this posting found it.
+  const base = { ...p, declineCode: code, paymentId, residualAfterFine: p.residualBeforeFine, updatedAtMs: nowMs };
   if (unpaid === null || draft === null) {
-    return { ...base, status: "void", amountFine: 0n, residualAfterFine: p.residualBeforeFine, netAmount: 0n, taxAmount: 0n, totalAmount: 0n };
+    return { ...base, status: "void", amountFine: 0n, netAmount: 0n, taxAmount: 0n, totalAmount: 0n };
   }
   return {
     ...base,
     status: "uncollectible",
     document: unpaid,
     amountFine: draft.amountFine,
-    residualAfterFine: draft.residualAfterFine,
     netAmount: draft.ledgerNetMinor,
     taxAmount: draft.ledgerTotalMinor - draft.ledgerNetMinor,
     totalAmount: draft.ledgerTotalMinor,
@@ -144,8 +144,9 @@ export async function finishRefused(
     if (!(await movePosting(trx, next, COLLECTING))) return false;
     const invoiceId = draft === null ? null : await issue(trx, prefix, next, draft, "uncollectible");
     await recordPostingEvent(trx, { ...next, invoiceId }, s, draft === null ? "voided" : "uncollectible", p.status, change);
-    // The residual goes back to what this posting really posted: the unpaid usage, or nothing.
-    await trx.updateTable("subscriptions").set({ residual_fine: next.residualAfterFine }).where("id", "=", s.id).execute();
+    // The residual goes back to where this posting found it, as a delta: a credit of an earlier
+    // period may have moved it since this posting was frozen.
+    await shiftResidual(trx, s.id, p.residualBeforeFine - p.residualAfterFine);
     if (!ends) return true;
     if (s.status !== "canceled") {
       const endedAtMs = p.kind === "opening" ? nowMs : p.periodEndMs;
@@ -154,6 +155,16 @@ export async function finishRefused(
     await voidNextPeriod(trx, s, p, code, change);
     return true;
   });
+}
+
+/** Adds `deltaFine` to the subscription's residual, whatever it is now. */
+export async function shiftResidual(trx: Kysely<Tables>, subscriptionId: string, deltaFine: bigint): Promise<void> {
+  if (deltaFine === 0n) return;
+  await trx
+    .updateTable("subscriptions")
+    .set((eb) => ({ residual_fine: eb("residual_fine", "+", deltaFine) }))
+    .where("id", "=", subscriptionId)
+    .execute();
 }
 
 /** The period the refused payment would have paid for never starts. */

@@ -65,6 +65,11 @@ export async function openPosting(trx: Kysely<Tables>, s: Subscription, p: NewPo
 /**
  * Replaces the subscription's row if it is still as `before` (same status and period), with
  * its audit event; false when another writer changed it first.
+ *
+ * The usage counters and the residual are never written from `next`: usage ingestion, credits
+ * and settlements change them without changing the status or the period, so a snapshot of them
+ * may be stale even under the guard. They change only where they change — as deltas or
+ * conditional updates — except that a new period starts with an empty reservation.
  */
 export async function moveSubscription(
   trx: Kysely<Tables>,
@@ -74,7 +79,8 @@ export async function moveSubscription(
   change: Change,
   data: Record<string, unknown> = {},
 ): Promise<boolean> {
-  const { id, ...set } = subscriptionToRow(next);
+  const { id, residual_fine: _residual, reserved_fine: _reserved, consumed_fine: _consumed, ...row } = subscriptionToRow(next);
+  const set = next.periodNumber === before.periodNumber ? row : { ...row, reserved_fine: 0n, consumed_fine: 0n };
   const result = await trx
     .updateTable("subscriptions")
     .set(set)

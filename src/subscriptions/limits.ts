@@ -4,6 +4,7 @@
  */
 import { assert } from "../core/assert.js";
 import { HOLD_TIMEOUT_S_MAX } from "../payments/authorize.js";
+import { RECURRENCE_AT_GRACE_MS } from "../payments/create-payment.js";
 
 export const PLAN_PAGE_SIZE_MAX = 100;
 export const SUBSCRIPTION_PAGE_SIZE_MAX = 100;
@@ -37,3 +38,4 @@ export const TOP_UP_RECONCILE_WINDOW_MS = 3_600_000;
 assert(SETTLEMENT_GRACE_MS + HOLD_ROTATION_LEAD_MS < HOLD_TIMEOUT_S_MAX * 1000, "a hold outlives its rotation lead and the settlement grace");
 assert(BILLING_SWEEP_BATCH_MAX >= 1 && POSTING_STEPS_MAX >= 4, "the worker makes progress");
 assert(PAGE_SIZE_DEFAULT <= Math.min(PLAN_PAGE_SIZE_MAX, SUBSCRIPTION_PAGE_SIZE_MAX, POSTING_PAGE_SIZE_MAX), "default pages fit");
+assert(SETTLEMENT_GRACE_MS <= RECURRENCE_AT_GRACE_MS, "a settlement made within its grace takes the recurrence slot it was due in");

@@ -10,10 +10,11 @@ import { createHash } from "node:crypto";
 import type { ApiError } from "../core/errors.js";
 import type { Principal } from "../core/principal.js";
 import type { Result } from "../core/result.js";
-import { createPayment, type Payment, type PaymentPurpose } from "../payments/index.js";
+import { createPayment, type Payment, type PaymentPurpose, recurrenceAtAccepted } from "../payments/index.js";
 import { HOLD_TIMEOUT_S_MAX } from "../payments/authorize.js";
 import type { SubscriptionDeps } from "./deps.js";
 import { SETTLEMENT_GRACE_MS } from "./limits.js";
+import { findPlan } from "./store.js";
 import type { BillingPosting, Subscription } from "./types.js";
 
 export const agentOf = (s: Subscription): Principal => ({ type: "agent", id: s.agentId, userId: s.userId });
@@ -24,6 +25,12 @@ const digest = (text: string): string => createHash("sha256").update(text).diges
 
 /** The one payment (or hold) that takes period n's recurrence slot. */
 export const periodPaymentKey = (s: Subscription, n: number): string => `sub:${s.id}:p${n}`;
+/**
+ * The arrears settlement of period n − 1 billed again without period n's fee, once the renewal
+ * that carried the fee was withdrawn by a cancellation (its payment voided before it moved
+ * anything, so period n's recurrence slot is still free).
+ */
+export const finalPaymentKey = (s: Subscription, n: number): string => `sub:${s.id}:p${n}:final`;
 /** A top-up of period n asked by a caller with its own Idempotency-Key. */
 export const topUpKey = (s: Subscription, n: number, caller: Principal, key: string): string =>
   `sub:${s.id}:p${n}:topup:${digest(`${caller.type}:${caller.id}\n${key}`)}`;
@@ -42,6 +49,8 @@ export interface PostingPayment {
   readonly capture: boolean;
   readonly purpose: Extract<PaymentPurpose, "subscription" | "subscription_top_up">;
   readonly description: string;
+  /** A charge that takes a recurrence slot: the moment it was due (see PaymentPurposeOptions.recurrenceAtMs). */
+  readonly recurrenceAtMs?: number;
 }
 
 export async function payForPosting(
@@ -62,9 +71,14 @@ export async function payForPosting(
     capture: pay.capture,
     metadata: { subscription_id: s.id, billing_posting_id: posting.id, period_number: String(posting.periodNumber) },
   };
+  // A charge processed more than a period and the grace after it was due (the worker was down
+  // that long) takes the slot of now, as any payment.
+  const plan = pay.recurrenceAtMs === undefined ? undefined : await findPlan(deps.database.db, s.planId);
+  const dueSlot = pay.recurrenceAtMs !== undefined && plan !== undefined && recurrenceAtAccepted(plan.interval, pay.recurrenceAtMs, deps.clock.nowMs());
   const options = {
     purpose: pay.purpose,
     subscriptionId: s.id,
+    ...(dueSlot ? { recurrenceAtMs: pay.recurrenceAtMs! } : {}),
     ...(pay.capture ? {} : { holdTimeoutS: holdTimeoutS(posting.periodEndMs, deps.clock.nowMs()) }),
   };
   return createPayment(deps.payments, agentOf(s), body, pay.key, requestId, options);

@@ -2,23 +2,35 @@
  * reserving → open: reserve mode's period starts with one hold of the reservation amount — the
  * period's payment, in its recurrence slot. Placing it is the subscription's start or renewal:
  * refused (window ended, occurrences used up, over budget, no funds, revoked…), the period
- * never starts and the subscription ends with the decline code as its reason.
+ * never starts and the subscription ends with the decline code as its reason. A reservation that
+ * no longer covers the period's fee and its tax (the merchant's rate rose) is refused before any
+ * hold is placed, with RESERVATION_BELOW_MINIMUM.
  */
 import { ApiError } from "../core/errors.js";
 import { err, ok, type Result } from "../core/result.js";
-import { getPayment, type Payment } from "../payments/index.js";
+import { cancelPayment, getPayment, type Payment } from "../payments/index.js";
 import type { SubscriptionDeps } from "./deps.js";
 import type { Change } from "./events.js";
 import { releaseHolds, syncReservation } from "./holds.js";
-import { ended, moveSubscription, movePostingAudited, withStatus } from "./lifecycle.js";
+import { ended, feeOf, moveSubscription, movePostingAudited, withStatus } from "./lifecycle.js";
 import { agentOf, payForPosting, periodPaymentKey } from "./money.js";
-import { findPlan, findSubscription, lockSubscription } from "./store.js";
-import type { BillingPosting, Subscription } from "./types.js";
+import { minimumReservation } from "./reservation.js";
+import { findPlan, findPosting, findSubscription, lockSubscription } from "./store.js";
+import { type BillingPosting, type Plan, RESERVATION_BELOW_MINIMUM, type Subscription } from "./types.js";
 
 export async function placeHold(deps: SubscriptionDeps, p: BillingPosting): Promise<Result<boolean, ApiError>> {
   const s = (await findSubscription(deps.database.db, p.subscriptionId))!;
   if (s.status === "canceled") return ok(await voidReservation(deps, s, p, s.cancelReason ?? "canceled", p.paymentId));
-  const paid = p.paymentId === null ? await placeFirst(deps, s, p) : await getPayment(deps.payments, agentOf(s), p.paymentId);
+  const plan = (await findPlan(deps.database.db, s.planId))!;
+  // The reservation was sized at subscribing; the period's fee and the tax rate it opened with
+  // may need more now. A hold that cannot pay the fee would leave the period uncollectible.
+  if (p.paymentId === null && minimumReservation(feeOf(s, plan, p.periodNumber), p.taxRateBps) > s.reservationAmount!) {
+    const refused = await holdRefused(deps, p, RESERVATION_BELOW_MINIMUM, null);
+    // A hold placed before a crash, under the period's key, is released with it.
+    await releaseHolds(deps, s, p.id, null);
+    return ok(refused);
+  }
+  const paid = p.paymentId === null ? await placeFirst(deps, s, plan, p) : await getPayment(deps.payments, agentOf(s), p.paymentId);
   if (!paid.ok) return paid;
   const payment = paid.value;
   switch (payment.status) {
@@ -37,8 +49,7 @@ export async function placeHold(deps: SubscriptionDeps, p: BillingPosting): Prom
   }
 }
 
-async function placeFirst(deps: SubscriptionDeps, s: Subscription, p: BillingPosting) {
-  const plan = (await findPlan(deps.database.db, s.planId))!;
+async function placeFirst(deps: SubscriptionDeps, s: Subscription, plan: Plan, p: BillingPosting) {
   return payForPosting(
     deps,
     s,
@@ -49,6 +60,7 @@ async function placeFirst(deps: SubscriptionDeps, s: Subscription, p: BillingPos
       capture: false,
       purpose: "subscription",
       description: `${plan.name}: reservation for period ${p.periodNumber}`,
+      recurrenceAtMs: p.periodStartMs,
     },
     null,
   );
@@ -69,7 +81,13 @@ async function holdLive(deps: SubscriptionDeps, p: BillingPosting, payment: Paym
     }
     return { s: withStatus(s, s.status === "canceled" ? "canceled" : "active", c.nowMs), next };
   });
-  if (opened === null) return false;
+  if (opened === null) {
+    // The posting was voided meanwhile (a cancellation, a refused renewal): nothing will ever
+    // capture or release this hold but its lapse, so it is released now.
+    const now = await findPosting(deps.database.db, p.id);
+    if (now?.status !== "open" || now.paymentId !== payment.id) await releaseHold(deps, p, payment.id);
+    return false;
+  }
   await syncReservation(deps, opened.s, opened.next, "raise");
   return true;
 }
@@ -86,7 +104,12 @@ async function holdWaiting(deps: SubscriptionDeps, p: BillingPosting, payment: P
   });
 }
 
-async function holdRefused(deps: SubscriptionDeps, p: BillingPosting, code: string, paymentId: string): Promise<boolean> {
+async function releaseHold(deps: SubscriptionDeps, p: BillingPosting, paymentId: string): Promise<void> {
+  const released = await cancelPayment(deps.payments, { type: "merchant", id: p.merchantId }, paymentId, null);
+  if (!released.ok && released.error.code !== "conflict") throw released.error;
+}
+
+async function holdRefused(deps: SubscriptionDeps, p: BillingPosting, code: string, paymentId: string | null): Promise<boolean> {
   const c = change(deps);
   return deps.database.transaction(async (trx) => {
     const s = await lockSubscription(deps.database, trx, p.subscriptionId);

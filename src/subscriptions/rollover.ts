@@ -11,7 +11,7 @@ import { advancePosting } from "./advance-posting.js";
 import type { SubscriptionDeps } from "./deps.js";
 import type { Change } from "./events.js";
 import { boundsOf, ended, moveSubscription, movePostingAudited, openPosting } from "./lifecycle.js";
-import { findPlan, findSubscription, periodPosting, postingsWithStatus } from "./store.js";
+import { findPlan, findSubscription, lockSubscription, periodPosting, postingsWithStatus } from "./store.js";
 import { type BillingPosting, type Subscription, UNFINISHED_POSTING_STATUSES } from "./types.js";
 
 export async function rollOver(deps: SubscriptionDeps, subscriptionId: string): Promise<Result<boolean, ApiError>> {
@@ -38,9 +38,13 @@ async function close(deps: SubscriptionDeps, s: Subscription, current: BillingPo
   const merchant = await deps.payments.parties.merchant(s.merchantId);
   const change: Change = { actor: null, requestId: null, nowMs };
   return deps.database.transaction(async (trx) => {
-    const next = s.cancelAtPeriodEnd ? ended(s, s.cancelReason ?? "canceled", s.currentPeriodEndMs, nowMs) : advanced(s, plan, nowMs);
-    const verb = s.cancelAtPeriodEnd ? "canceled" : "period_closed";
-    if (!(await moveSubscription(trx, s, next, verb, change, { closed_period: s.periodNumber }))) return null;
+    // The row as it is now, under the lock: the snapshot read before may miss a cancellation
+    // scheduled since (and its counters are never written from a snapshot, see moveSubscription).
+    const locked = await lockSubscription(deps.database, trx, s.id);
+    if (locked.status !== s.status || locked.periodNumber !== s.periodNumber) return null;
+    const next = locked.cancelAtPeriodEnd ? ended(locked, locked.cancelReason ?? "canceled", locked.currentPeriodEndMs, nowMs) : advanced(locked, plan, nowMs);
+    const verb = locked.cancelAtPeriodEnd ? "canceled" : "period_closed";
+    if (!(await moveSubscription(trx, locked, next, verb, change, { closed_period: locked.periodNumber }))) return null;
     const closed: BillingPosting = { ...current, status: "closed", updatedAtMs: nowMs };
     if (!(await movePostingAudited(trx, next, current, closed, ["open"], "closed", change))) throw new Error(`posting ${current.id} moved under a locked period`);
     if (next.status === "canceled") return [current.id];

@@ -197,3 +197,14 @@ export interface BillingPosting {
   readonly createdAtMs: number;
   readonly updatedAtMs: number;
 }
+
+/**
+ * The decline code a period's arrears settlement carries once a cancellation withdrew the
+ * renewal it waited on: it is billed again for its usage alone, under its own key (money.ts).
+ */
+export const RENEWAL_WITHDRAWN = "renewal_withdrawn";
+/**
+ * Why a renewal in reserve mode is refused before any hold: the reservation no longer covers
+ * the period's fee and its tax at the merchant's current rate (the rate rose since subscribing).
+ */
+export const RESERVATION_BELOW_MINIMUM = "reservation_below_minimum";

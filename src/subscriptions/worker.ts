@@ -41,6 +41,11 @@ export async function sweepSubscriptions(deps: SubscriptionDeps): Promise<number
   return moved;
 }
 
+/**
+ * Postings that can move now. Those waiting for the user (their payment or hold still requires
+ * confirmation) are left out until the user decides or the confirmation lapses (the payments
+ * sweeper cancels it): however many wait, they never fill the batch and starve the rest.
+ */
 async function unfinishedPostings(deps: SubscriptionDeps): Promise<string[]> {
   const nowMs = BigInt(deps.clock.nowMs());
   const rows = await deps.database.db
@@ -48,6 +53,16 @@ async function unfinishedPostings(deps: SubscriptionDeps): Promise<string[]> {
     .select("id")
     .where((eb) =>
       eb.or([eb("status", "in", ["reserving", "billing", "requires_confirmation"]), eb.and([eb("status", "=", "closed"), eb("period_end", "<=", nowMs)])]),
+    )
+    .where(({ exists, not, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("payments")
+            .select("payments.id")
+            .whereRef("payments.id", "=", "billing_postings.payment_id")
+            .where("payments.status", "=", "requires_confirmation"),
+        ),
+      ),
     )
     .orderBy("id")
     .limit(BILLING_SWEEP_BATCH_MAX)
