@@ -97,7 +97,11 @@ describe.each(engines)("webhook delivery on %s", (engine) => {
     // A wrong secret or a touched body does not verify.
     expect(() => verify(aliceEndpoint.secret, ok)).toThrow();
     expect(() => verify(shopEndpoint.secret, { ...ok, body: ok.body.replace("1000", "9000") })).toThrow();
-    const [delivery] = (await deliveries(shop, shopEndpoint.id)).filter((d) => d.event_id === ok.headers["webhook-id"]);
+    // The receiver answers before the worker records the answer: wait for the delivery row to settle.
+    const delivery = await eventually(async () => {
+      const [d] = (await deliveries(shop, shopEndpoint.id)).filter((x) => x.event_id === ok.headers["webhook-id"]);
+      return d?.status !== "pending" && d;
+    }, 10_000, "the delivery's recorded outcome");
     expect(delivery).toMatchObject({ object: "webhook_delivery", status: "succeeded", attempts: 3, last_response_status: 200, next_attempt_at: null, event_type: "payment.succeeded" });
     // Exactly once: nothing more arrives for this event.
     await new Promise((r) => setTimeout(r, 300));
