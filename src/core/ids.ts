@@ -11,6 +11,8 @@ export const ID_PREFIXES = [
   "usr", "agt", "mer", "opr", "key", "mdt", "pay", "apr", "ref", "rct", "evt", "top", "pyo", "bud", "whe", "whd", "prq",
   // Invoices keep Stripe's two-letter prefix (`in_…`), the one the invoices already stored have.
   "in",
+  // Usage billing: meters, usage batches, plans, subscriptions, billing postings.
+  "mtr", "ubt", "pln", "sub", "bpo",
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

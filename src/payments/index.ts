@@ -2,6 +2,7 @@
 export * from "./types.js";
 export * from "./schema.js";
 export { DECLINE_CODES, DECLINE_MESSAGES, type DeclineCode } from "./declines.js";
+export { HOLD_TIMEOUT_S_MAX } from "./authorize.js";
 export { allowAllRisk, DEFAULT_PAYMENT_SETTINGS, type PaymentDeps, type PaymentSettings, type RiskDecision, type RiskHook } from "./deps.js";
 export { createPayment, type PaymentPurposeOptions, recurrenceAtAccepted } from "./create-payment.js";
 export { cancelPayment, capturePayment } from "./settle-payment.js";

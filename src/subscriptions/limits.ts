@@ -3,7 +3,7 @@
  * module loads.
  */
 import { assert } from "../core/assert.js";
-import { HOLD_TIMEOUT_S_MAX } from "../payments/authorize.js";
+import { HOLD_TIMEOUT_S_MAX } from "../payments/index.js";
 import { RECURRENCE_AT_GRACE_MS } from "../payments/create-payment.js";
 
 export const PLAN_PAGE_SIZE_MAX = 100;

@@ -11,7 +11,7 @@ import type { ApiError } from "../core/errors.js";
 import type { Principal } from "../core/principal.js";
 import type { Result } from "../core/result.js";
 import { createPayment, type Payment, type PaymentPurpose, recurrenceAtAccepted } from "../payments/index.js";
-import { HOLD_TIMEOUT_S_MAX } from "../payments/authorize.js";
+import { HOLD_TIMEOUT_S_MAX } from "../payments/index.js";
 import type { SubscriptionDeps } from "./deps.js";
 import { SETTLEMENT_GRACE_MS } from "./limits.js";
 import { findPlan } from "./store.js";
