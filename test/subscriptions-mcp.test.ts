@@ -61,6 +61,10 @@ describe.each(engines)("subscription tools over MCP on %s", (engine) => {
       }
     });
 
+    // Tool errors do not depend on the transport (one handler serves both; the first test runs
+    // the tools over stdio too): this one runs over HTTP only, sparing two child-process start-ups.
+    if (kind !== "http") return;
+
     it("answers a refused subscription and another agent's subscription as tool errors", async () => {
       const agent = await connectMcp(server, kind, p.agent.key);
       const other = await seedAgent(server, p.user);

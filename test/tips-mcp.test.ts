@@ -86,6 +86,11 @@ describe.each(engines)("send_tip over MCP on %s", (engine) => {
       expect(other.id).not.toBe(first.structured.id);
     });
 
+    // Declines, retries and bad arguments do not depend on the transport (one tool handler serves
+    // both, and mcp-session covers stdio end to end): they run over HTTP only, which keeps three
+    // child-process start-ups per engine out of the suite's time.
+    if (kind !== "http") return;
+
     it("answers declines as tool errors with their codes", async () => {
       const p = world.declines;
       const agent = await connect(kind, p.agent.key);
