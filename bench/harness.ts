@@ -309,3 +309,44 @@ export function random(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
 }
+
+/** What one scenario measured; `elapsedS` is the span throughput is counted over (the load generator's for HTTP). */
+export interface Measured extends Timed {
+  readonly ops: number;
+  readonly errors: number;
+  readonly elapsedS: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly extra: Record<string, unknown>;
+}
+
+/** Runs one measurement and prints its JSON line, with its ratio to `ceiling` (itself when null); returns its throughput. */
+export async function runScenario(
+  engine: Engine,
+  name: string,
+  ceiling: { name: string; opsPerSec: number } | null,
+  measure: () => Promise<Measured>,
+): Promise<{ name: string; opsPerSec: number }> {
+  collectGarbage();
+  log(`${engine} ${name}: running`);
+  const m = await measure();
+  const opsPerSec = (m.ops - m.errors) / m.elapsedS;
+  const report: ScenarioReport = {
+    name,
+    engine,
+    ops: m.ops,
+    errors: m.errors,
+    ops_per_sec: Math.round(opsPerSec),
+    p50_ms: m.p50Ms,
+    p99_ms: m.p99Ms,
+    rss_mb_max: m.rssMbMax,
+    ceiling_ops_per_sec: Math.round(ceiling?.opsPerSec ?? opsPerSec),
+    ratio: round(opsPerSec / (ceiling?.opsPerSec ?? opsPerSec), 3),
+    ceiling_of: ceiling?.name ?? name,
+    elapsed_s: round(m.elapsedS, 2),
+    process_cpu_us_per_op: round((m.processCpuMs * 1000) / Math.max(1, m.ops), 2),
+    ...m.extra,
+  };
+  emit(report);
+  return { name, opsPerSec };
+}

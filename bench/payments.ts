@@ -41,16 +41,15 @@ import { minimalApp, minimalPayment, type PayerContext, payerContexts } from "./
 import { checkBooks, PAYMENT_AMOUNT_MAX_MINOR, paymentBody, readBooks, type SeededParties, seedParties } from "./fixtures/seed.js";
 import {
   type BenchOptions,
-  collectGarbage,
+  type Measured,
+  runScenario,
   type DatabaseTemplate,
   databaseTemplate,
-  emit,
   Latencies,
   log,
   nowMs,
   random,
   round,
-  type ScenarioReport,
   type Timed,
   timed,
 } from "./harness.js";
@@ -78,25 +77,15 @@ interface Seeded {
   readonly parties: SeededParties;
 }
 
-interface Measured extends Timed {
-  readonly ops: number;
-  readonly errors: number;
-  /** Seconds the throughput is counted over (the load generator's for HTTP). */
-  readonly elapsedS: number;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-  readonly extra: Record<string, unknown>;
-}
-
 export async function run(options: BenchOptions): Promise<void> {
   for (const engine of options.engines) {
     const seeded = await seed(engine, options);
     const wanted = (name: string): boolean => options.scenarios === null || options.scenarios.includes(name);
     try {
-      const chain = wanted("ceiling.payment_chain") ? await scenario(engine, "ceiling.payment_chain", null, () => runChainCeiling(seeded, options)) : null;
-      if (wanted("payments.inprocess")) await scenario(engine, "payments.inprocess", chain, () => runInprocess(seeded, options));
-      const baseline = wanted("baseline.http_minimal") ? await scenario(engine, "baseline.http_minimal", null, () => runHttp(seeded, options, "minimal")) : null;
-      if (wanted("payments.http")) await scenario(engine, "payments.http", baseline, () => runHttp(seeded, options, "real"));
+      const chain = wanted("ceiling.payment_chain") ? await runScenario(engine, "ceiling.payment_chain", null, () => runChainCeiling(seeded, options)) : null;
+      if (wanted("payments.inprocess")) await runScenario(engine, "payments.inprocess", chain, () => runInprocess(seeded, options));
+      const baseline = wanted("baseline.http_minimal") ? await runScenario(engine, "baseline.http_minimal", null, () => runHttp(seeded, options, "minimal")) : null;
+      if (wanted("payments.http")) await runScenario(engine, "payments.http", baseline, () => runHttp(seeded, options, "real"));
     } finally {
       await seeded.template.dispose();
     }
@@ -129,32 +118,6 @@ async function seedThrough(url: string): Promise<SeededParties> {
   } finally {
     await runtime.close();
   }
-}
-
-/** Runs one measurement and prints its line; returns its throughput. */
-async function scenario(engine: Engine, name: string, ceiling: { name: string; opsPerSec: number } | null, measure: () => Promise<Measured>) {
-  collectGarbage();
-  log(`${engine} ${name}: running`);
-  const m = await measure();
-  const opsPerSec = (m.ops - m.errors) / m.elapsedS;
-  const report: ScenarioReport = {
-    name,
-    engine,
-    ops: m.ops,
-    errors: m.errors,
-    ops_per_sec: Math.round(opsPerSec),
-    p50_ms: m.p50Ms,
-    p99_ms: m.p99Ms,
-    rss_mb_max: m.rssMbMax,
-    ceiling_ops_per_sec: Math.round(ceiling?.opsPerSec ?? opsPerSec),
-    ratio: round(opsPerSec / (ceiling?.opsPerSec ?? opsPerSec), 3),
-    ceiling_of: ceiling?.name ?? name,
-    elapsed_s: round(m.elapsedS, 2),
-    process_cpu_us_per_op: round((m.processCpuMs * 1000) / Math.max(1, m.ops), 1),
-    ...m.extra,
-  };
-  emit(report);
-  return { name, opsPerSec };
 }
 
 /** A runtime as a server runs it (payment sweeper and hold expiry on) over a fresh copy of the seeded database. */

@@ -37,15 +37,14 @@ import { type Database, databaseConfigFrom, type Engine, openDatabase } from "..
 import { recordUsage } from "../src/usage/index.js";
 import {
   type BenchOptions,
-  collectGarbage,
+  type Measured,
+  runScenario,
   type DatabaseTemplate,
   databaseTemplate,
-  emit,
   Latencies,
   log,
   nowMs,
   round,
-  type ScenarioReport,
   type Timed,
   timed,
 } from "./harness.js";
@@ -83,24 +82,15 @@ interface Seeded {
   readonly periodStartMs: number;
 }
 
-interface Measured extends Timed {
-  readonly ops: number;
-  readonly errors: number;
-  readonly elapsedS: number;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-  readonly extra: Record<string, unknown>;
-}
-
 export async function run(options: BenchOptions): Promise<void> {
   for (const engine of options.engines) {
     const seeded = await seed(engine, options);
     const wanted = (name: string): boolean => options.scenarios === null || options.scenarios.includes(name);
     try {
-      const baseline = await scenario(engine, "baseline.raw_insert", null, () => runRawInsert(seeded, options));
-      if (wanted("usage.ingest")) await scenario(engine, "usage.ingest", baseline, () => runIngest(seeded, options, false));
-      if (wanted("usage.ingest_serial")) await scenario(engine, "usage.ingest_serial", baseline, () => runIngest(seeded, options, true));
-      if (wanted("usage.ingest_http")) await scenario(engine, "usage.ingest_http", baseline, () => runHttp(seeded, options));
+      const baseline = await runScenario(engine, "baseline.raw_insert", null, () => runRawInsert(seeded, options));
+      if (wanted("usage.ingest")) await runScenario(engine, "usage.ingest", baseline, () => runIngest(seeded, options, false));
+      if (wanted("usage.ingest_serial")) await runScenario(engine, "usage.ingest_serial", baseline, () => runIngest(seeded, options, true));
+      if (wanted("usage.ingest_http")) await runScenario(engine, "usage.ingest_http", baseline, () => runHttp(seeded, options));
     } finally {
       await seeded.template.dispose();
     }
@@ -213,31 +203,6 @@ class EventStream {
 }
 
 // ---- scenarios --------------------------------------------------------------------------------
-
-async function scenario(engine: Engine, name: string, ceiling: { name: string; opsPerSec: number } | null, measure: () => Promise<Measured>) {
-  collectGarbage();
-  log(`${engine} ${name}: running`);
-  const m = await measure();
-  const opsPerSec = (m.ops - m.errors) / m.elapsedS;
-  const report: ScenarioReport = {
-    name,
-    engine,
-    ops: m.ops,
-    errors: m.errors,
-    ops_per_sec: Math.round(opsPerSec),
-    p50_ms: m.p50Ms,
-    p99_ms: m.p99Ms,
-    rss_mb_max: m.rssMbMax,
-    ceiling_ops_per_sec: Math.round(ceiling?.opsPerSec ?? opsPerSec),
-    ratio: round(opsPerSec / (ceiling?.opsPerSec ?? opsPerSec), 3),
-    ceiling_of: ceiling?.name ?? name,
-    elapsed_s: round(m.elapsedS, 2),
-    process_cpu_us_per_op: round((m.processCpuMs * 1000) / Math.max(1, m.ops), 2),
-    ...m.extra,
-  };
-  emit(report);
-  return { name, opsPerSec };
-}
 
 /** A fresh copy of the seeded database, opened as `work` wants it, deleted afterwards. */
 async function withCopy<T>(seeded: Seeded, work: (url: string) => Promise<T>): Promise<T> {
